@@ -1,0 +1,197 @@
+/**
+ * The only reader of `process.env`. Parsed once per process and validated up front, so a bad
+ * deployment fails with one sentence naming the variable instead of a stack trace per request
+ * (CONTRACT §1). Nothing here falls back to an insecure default.
+ */
+import path from 'node:path';
+
+export type StoreConfig =
+  | { readonly kind: 'kv'; readonly url: string; readonly token: string }
+  | { readonly kind: 'embedded'; readonly dataDir: string };
+
+export interface Config {
+  /** `next dev` with no `ZENDESK_SUBDOMAIN`: the local issuer stands in for Zendesk. */
+  readonly devPreview: boolean;
+  /** The Zendesk account (`acme` for acme.zendesk.com); the store namespace. */
+  readonly subdomain: string;
+  /** Where the help center public keys are fetched. */
+  readonly jwksUrl: string;
+  /** Normalised help center origins (`https://acme.zendesk.com`), never a wildcard. */
+  readonly allowedOrigins: readonly string[];
+  readonly store: StoreConfig;
+  readonly rateLimits: { readonly readsPerMinute: number; readonly writesPerMinute: number };
+}
+
+/** One thing wrong with the environment, phrased for the person who deploys. */
+export interface ConfigProblem {
+  readonly variable: string;
+  readonly message: string;
+}
+
+export type ConfigState =
+  | { readonly ok: true; readonly config: Config }
+  | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** The store namespace of the dev preview's users. */
+export const DEV_PREVIEW_SUBDOMAIN = 'dev-preview';
+
+// Inlined at build time: in a production build this is the constant `false`, so the dev issuer's
+// branch cannot be reached whatever the environment says at run time.
+const IS_NEXT_DEV = process.env.NODE_ENV === 'development';
+
+let cached: ConfigState | undefined;
+
+/** The validated configuration of this process, parsed on first use. */
+export function loadConfig(): ConfigState {
+  cached ??= parseConfig(process.env, { nextDev: IS_NEXT_DEV });
+  return cached;
+}
+
+/** The dev preview's port (`npm run dev` pins 3000; `PORT` overrides it), for the local issuer's JWKS URL and the mock help center origin. */
+export function devPreviewPort(env: Env = process.env): number {
+  const port = Number(env.PORT);
+  return Number.isInteger(port) && port > 0 && port < 65536 ? port : 3000;
+}
+
+/** Pure parser, exported for tests: same input, same answer, no side effects. */
+export function parseConfig(env: Env, opts: { nextDev: boolean }): ConfigState {
+  const problems: ConfigProblem[] = [];
+  const problem = (variable: string, message: string): void => {
+    problems.push({ variable, message });
+  };
+
+  const rawSubdomain = nonEmpty(env.ZENDESK_SUBDOMAIN);
+  const devPreview = opts.nextDev && rawSubdomain === undefined;
+
+  let subdomain = DEV_PREVIEW_SUBDOMAIN;
+  if (!devPreview) {
+    if (rawSubdomain === undefined) {
+      problem(
+        'ZENDESK_SUBDOMAIN',
+        'ZENDESK_SUBDOMAIN is required (e.g. "acme" for acme.zendesk.com).',
+      );
+    } else if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(rawSubdomain)) {
+      problem(
+        'ZENDESK_SUBDOMAIN',
+        `ZENDESK_SUBDOMAIN must be a bare subdomain such as "acme", not "${rawSubdomain}".`,
+      );
+    } else {
+      subdomain = rawSubdomain.toLowerCase();
+    }
+  }
+
+  const devOrigin = `http://localhost:${devPreviewPort(env)}`;
+  const zendeskOrigin = `https://${subdomain}.zendesk.com`;
+
+  const jwksUrl = parseJwksUrl(
+    nonEmpty(env.ZENDESK_JWKS_URL) ??
+      (devPreview
+        ? `${devOrigin}/api/dev/jwks`
+        : `${zendeskOrigin}/api/v2/help_center/integration/keys.json`),
+    problem,
+  );
+
+  // The dev preview's mock help center is served on 127.0.0.1 so that the widget (localhost)
+  // really is cross-origin, exactly as it is under Zendesk.
+  const defaultOrigins = devPreview ? `http://127.0.0.1:${devPreviewPort(env)}` : zendeskOrigin;
+  const allowedOrigins = parseOrigins(nonEmpty(env.ALLOWED_ORIGINS) ?? defaultOrigins, problem);
+
+  const store = parseStore(env, problem);
+  const rateLimits = {
+    readsPerMinute: parsePositiveInt(env, 'RATE_LIMIT_READS_PER_MINUTE', 300, problem),
+    writesPerMinute: parsePositiveInt(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 120, problem),
+  };
+
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    config: { devPreview, subdomain, jwksUrl, allowedOrigins, store, rateLimits },
+  };
+}
+
+type Report = (variable: string, message: string) => void;
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/** Plain http is tolerated only on loopback (tests and the dev preview); the web needs TLS. */
+function isSecureOrLoopback(url: URL): boolean {
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+function parseJwksUrl(raw: string, problem: Report): string {
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (!url || !isSecureOrLoopback(url) || url.username || url.password) {
+    problem('ZENDESK_JWKS_URL', `ZENDESK_JWKS_URL must be an https URL, not "${raw}".`);
+    return raw;
+  }
+  return url.href;
+}
+
+function parseOrigins(raw: string, problem: Report): string[] {
+  const origins: string[] = [];
+  let rejected = false;
+  for (const entry of raw.split(',').map((s) => s.trim())) {
+    if (!entry) continue;
+    const url = URL.canParse(entry) ? new URL(entry) : undefined;
+    // An origin is scheme://host[:port] and nothing else; a path, query or wildcard is a mistake
+    // that would otherwise silently allow nothing — or everything.
+    const bare = url && (url.pathname === '/' || url.pathname === '') && !url.search && !url.hash;
+    if (!url || !bare || !isSecureOrLoopback(url) || entry.includes('*') || url.username) {
+      problem(
+        'ALLOWED_ORIGINS',
+        `ALLOWED_ORIGINS must list https origins such as "https://help.example.com", separated by commas; "${entry}" is not one.`,
+      );
+      rejected = true;
+      continue;
+    }
+    if (!origins.includes(url.origin)) origins.push(url.origin);
+  }
+  if (origins.length === 0 && !rejected) {
+    problem('ALLOWED_ORIGINS', 'ALLOWED_ORIGINS is set but lists no origin.');
+  }
+  return origins;
+}
+
+function parseStore(env: Env, problem: Report): StoreConfig {
+  const url = nonEmpty(env.KV_REST_API_URL);
+  const token = nonEmpty(env.KV_REST_API_TOKEN);
+  if (url !== undefined && token !== undefined) {
+    const parsed = URL.canParse(url) ? new URL(url) : undefined;
+    if (!parsed || !isSecureOrLoopback(parsed)) {
+      problem('KV_REST_API_URL', 'KV_REST_API_URL must be the https URL of the Upstash REST API.');
+    }
+    return { kind: 'kv', url, token };
+  }
+  if (url !== undefined || token !== undefined) {
+    const missing = url === undefined ? 'KV_REST_API_URL' : 'KV_REST_API_TOKEN';
+    problem(
+      missing,
+      `${missing} is missing: set both KV_REST_API_URL and KV_REST_API_TOKEN, or neither.`,
+    );
+  } else if (env.VERCEL === '1') {
+    problem(
+      'KV_REST_API_URL',
+      'KV_REST_API_URL and KV_REST_API_TOKEN are required on Vercel, whose disk does not keep the embedded store: add Upstash Redis from the Vercel Marketplace.',
+    );
+  }
+  return {
+    kind: 'embedded',
+    dataDir: path.resolve(/* turbopackIgnore: true */ nonEmpty(env.DATA_DIR) ?? '.data'),
+  };
+}
+
+function parsePositiveInt(env: Env, variable: string, fallback: number, problem: Report): number {
+  const raw = nonEmpty(env[variable]);
+  if (raw === undefined) return fallback;
+  if (!/^\d{1,9}$/.test(raw) || Number(raw) === 0) {
+    problem(variable, `${variable} must be a positive whole number, not "${raw}".`);
+    return fallback;
+  }
+  return Number(raw);
+}
