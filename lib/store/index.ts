@@ -3,6 +3,7 @@
  * the native SQLite module, and the embedded one never loads the HTTP client.
  */
 import type { StoreConfig } from '../config';
+import { StoreError } from './types';
 import type { TodoStore } from './types';
 
 export * from './types';
@@ -11,15 +12,27 @@ let current: { key: StoreConfig; store: Promise<TodoStore> } | undefined;
 
 /** The process-wide store for `config` (one SQLite handle or one HTTP client). */
 export function getStore(config: StoreConfig): Promise<TodoStore> {
-  if (current?.key !== config) {
-    current = { key: config, store: openStore(config) };
-    // A failed open (e.g. an unwritable DATA_DIR) is retried on the next request.
-    current.store.catch(() => (current = undefined));
-  }
-  return current.store;
+  if (current?.key === config) return current.store;
+  const entry = { key: config, store: openStore(config) };
+  current = entry;
+  // A failed open (e.g. an unwritable DATA_DIR) is retried on the next request.
+  entry.store.catch(() => {
+    if (current === entry) current = undefined;
+  });
+  return entry.store;
 }
 
 async function openStore(config: StoreConfig): Promise<TodoStore> {
+  try {
+    return await openBackend(config);
+  } catch (error) {
+    // e.g. DATA_DIR not writable: the contract's 503, with the cause in the server log.
+    console.error('[hc-todo] the store could not be opened:', error);
+    throw new StoreError('store_unavailable', 'The to-do store is unavailable.', { cause: error });
+  }
+}
+
+async function openBackend(config: StoreConfig): Promise<TodoStore> {
   if (config.kind === 'kv') {
     const { createUpstashStore } = await import('./upstash-store');
     return createUpstashStore({ url: config.url, token: config.token });

@@ -1,0 +1,67 @@
+/**
+ * What the bridge answers itself instead of passing to Redis: commands Upstash refuses over REST,
+ * and a per-bridge script cache. The real Redis is shared (and caches every script it has ever
+ * run), so without the latter a test could never see the cold cache of a fresh Upstash database
+ * — where EVALSHA answers NOSCRIPT and costs the caller a second request.
+ */
+import { createHash } from 'node:crypto';
+
+export type Command = (string | number)[];
+
+/**
+ * Commands that would hold or corrupt the bridge's one shared Redis connection; Upstash refuses
+ * these over REST as well (they are TCP-only there).
+ */
+const REFUSED = new Set(
+  [
+    'MULTI EXEC DISCARD WATCH UNWATCH SELECT AUTH HELLO RESET QUIT MONITOR CLIENT',
+    'SUBSCRIBE PSUBSCRIBE SSUBSCRIBE BLPOP BRPOP BLMOVE BRPOPLPUSH BZPOPMIN BZPOPMAX BLMPOP',
+    'BZMPOP XREAD XREADGROUP WAIT FLUSHALL FLUSHDB',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+const NOSCRIPT = 'NOSCRIPT No matching script. Please use EVAL.';
+
+export interface CommandPolicy {
+  /** The bridge's own answer for `command`, or null to pass it to Redis. */
+  intercept(command: Command): { error: string } | { result: unknown } | null;
+}
+
+/** A fresh policy: an empty script cache, as on a new database. */
+export function createCommandPolicy(): CommandPolicy {
+  const scripts = new Set<string>();
+  const sha1 = (script: string): string => createHash('sha1').update(script).digest('hex');
+
+  return {
+    intercept(command) {
+      const name = String(command[0]).toUpperCase();
+      const arg = (i: number): string => String(command[i] ?? '');
+      if (REFUSED.has(name)) return { error: `ERR Command is not allowed: ${name}` };
+      switch (name) {
+        case 'EVAL':
+        case 'EVAL_RO':
+          scripts.add(sha1(arg(1)));
+          return null;
+        case 'EVALSHA':
+        case 'EVALSHA_RO':
+          return scripts.has(arg(1).toLowerCase()) ? null : { error: NOSCRIPT };
+        case 'SCRIPT': {
+          const sub = arg(1).toUpperCase();
+          if (sub === 'LOAD') scripts.add(sha1(arg(2)));
+          if (sub === 'EXISTS') {
+            return {
+              result: command.slice(2).map((s) => (scripts.has(String(s).toLowerCase()) ? 1 : 0)),
+            };
+          }
+          // Forget only this bridge's scripts; flushing the shared Redis would hit other users.
+          if (sub === 'FLUSH') return (scripts.clear(), { result: Buffer.from('OK') });
+          return null;
+        }
+        default:
+          return null;
+      }
+    },
+  };
+}
