@@ -3,8 +3,11 @@ import { ApiError } from './errors';
 /** The largest accepted body: exactly 16 KiB passes, one byte more is 413 (CONTRACT §2). */
 export const MAX_BODY_BYTES = 16 * 1024;
 
+// The rest of an oversize body is never read, so the connection cannot carry another request.
 const tooLarge = (): ApiError =>
-  new ApiError('body_too_large', `The request body must be at most ${MAX_BODY_BYTES} bytes.`);
+  new ApiError('body_too_large', `The request body must be at most ${MAX_BODY_BYTES} bytes.`, {
+    Connection: 'close',
+  });
 
 /**
  * Reads a JSON body, refusing a non-JSON media type and stopping as soon as the stream passes

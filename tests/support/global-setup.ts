@@ -1,0 +1,42 @@
+/**
+ * Starts the system once for the HTTP and browser suites: one fake Zendesk (which also serves
+ * the fake help center pages), one Upstash bridge in front of the real Redis, and the production
+ * build twice — on the embedded store and on KV.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { TestProject } from 'vitest/node';
+import { startApp } from './app-server';
+import { deleteKeys } from './redis-keys';
+import { helpCenterPages } from './fake-help-center';
+import { startFakeZendesk } from './fake-zendesk';
+import { appEnv, provideSystem } from './system';
+import { startUpstashBridge } from './upstash-bridge';
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Our own namespace in the shared Redis: every key the apps write starts with this.
+  const subdomain = `hctest-${randomBytes(4).toString('hex')}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hc-todo-it-'));
+  const zendesk = await startFakeZendesk({ routes: helpCenterPages() });
+  const bridge = await startUpstashBridge();
+  const sut = {
+    zendeskUrl: zendesk.url,
+    bridge: { url: bridge.url, token: bridge.token },
+    subdomain,
+  };
+  const [embedded, kv] = await Promise.all([
+    startApp(appEnv(sut, 'embedded', path.join(dataDir, 'embedded'))),
+    startApp(appEnv(sut, 'kv', path.join(dataDir, 'kv'))),
+  ]);
+
+  provideSystem(project, { ...sut, apps: { embedded: embedded.url, kv: kv.url } });
+
+  return async () => {
+    await Promise.all([embedded.stop(), kv.stop()]);
+    await Promise.all([bridge.close(), zendesk.close()]);
+    await deleteKeys(`hc-todo:${subdomain}:*`);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '@/lib/config';
+import type { ConfigState } from '@/lib/config';
+
+const prod = (env: Record<string, string>): ConfigState => parseConfig(env, { nextDev: false });
+const variables = (state: ConfigState): string[] =>
+  state.ok ? [] : state.problems.map((p) => p.variable);
+
+describe('parseConfig', () => {
+  it('derives everything from ZENDESK_SUBDOMAIN with the documented defaults', () => {
+    const state = prod({ ZENDESK_SUBDOMAIN: 'Acme' });
+    expect(state).toEqual({
+      ok: true,
+      config: {
+        devPreview: false,
+        subdomain: 'acme',
+        jwksUrl: 'https://acme.zendesk.com/api/v2/help_center/integration/keys.json',
+        allowedOrigins: ['https://acme.zendesk.com'],
+        store: { kind: 'embedded', dataDir: expect.stringMatching(/\/\.data$/) },
+        rateLimits: { readsPerMinute: 300, writesPerMinute: 120 },
+      },
+    });
+  });
+
+  it('normalises ALLOWED_ORIGINS and selects KV when both variables are set', () => {
+    const state = prod({
+      ZENDESK_SUBDOMAIN: 'acme',
+      ALLOWED_ORIGINS: ' https://help.acme.com/ , https://acme.zendesk.com,https://help.acme.com',
+      KV_REST_API_URL: 'https://eu1-x.upstash.io',
+      KV_REST_API_TOKEN: 't0k',
+      RATE_LIMIT_READS_PER_MINUTE: '10',
+    });
+    expect(state.ok && state.config.allowedOrigins).toEqual([
+      'https://help.acme.com',
+      'https://acme.zendesk.com',
+    ]);
+    expect(state.ok && state.config.store).toEqual({
+      kind: 'kv',
+      url: 'https://eu1-x.upstash.io',
+      token: 't0k',
+    });
+    expect(state.ok && state.config.rateLimits.readsPerMinute).toBe(10);
+  });
+
+  it.each([
+    [{}, 'ZENDESK_SUBDOMAIN'],
+    [{ ZENDESK_SUBDOMAIN: 'acme.zendesk.com' }, 'ZENDESK_SUBDOMAIN'],
+    [{ ZENDESK_SUBDOMAIN: 'acme', ALLOWED_ORIGINS: '*' }, 'ALLOWED_ORIGINS'],
+    [{ ZENDESK_SUBDOMAIN: 'acme', ALLOWED_ORIGINS: 'https://*.zendesk.com' }, 'ALLOWED_ORIGINS'],
+    [{ ZENDESK_SUBDOMAIN: 'acme', ALLOWED_ORIGINS: 'https://a.com/hc' }, 'ALLOWED_ORIGINS'],
+    [{ ZENDESK_SUBDOMAIN: 'acme', ALLOWED_ORIGINS: 'http://a.com' }, 'ALLOWED_ORIGINS'],
+    [{ ZENDESK_SUBDOMAIN: 'acme', ALLOWED_ORIGINS: ' , ' }, 'ALLOWED_ORIGINS'],
+    [{ ZENDESK_SUBDOMAIN: 'acme', ZENDESK_JWKS_URL: 'ftp://x/keys' }, 'ZENDESK_JWKS_URL'],
+    [{ ZENDESK_SUBDOMAIN: 'acme', KV_REST_API_URL: 'https://x.upstash.io' }, 'KV_REST_API_TOKEN'],
+    [{ ZENDESK_SUBDOMAIN: 'acme', KV_REST_API_TOKEN: 't' }, 'KV_REST_API_URL'],
+    [{ ZENDESK_SUBDOMAIN: 'acme', VERCEL: '1' }, 'KV_REST_API_URL'],
+    [
+      { ZENDESK_SUBDOMAIN: 'acme', RATE_LIMIT_READS_PER_MINUTE: '0' },
+      'RATE_LIMIT_READS_PER_MINUTE',
+    ],
+    [
+      { ZENDESK_SUBDOMAIN: 'acme', RATE_LIMIT_WRITES_PER_MINUTE: '1.5' },
+      'RATE_LIMIT_WRITES_PER_MINUTE',
+    ],
+  ])('refuses %j, naming %s', (env, variable) => {
+    const state = prod(env as Record<string, string>);
+    expect(state.ok).toBe(false);
+    expect(variables(state)).toContain(variable);
+    if (!state.ok) expect(state.problems.every((p) => p.message.includes(p.variable))).toBe(true);
+  });
+
+  it('allows plain http only on loopback, for the dev preview and tests', () => {
+    const state = prod({
+      ZENDESK_SUBDOMAIN: 'acme',
+      ALLOWED_ORIGINS: 'http://127.0.0.1:4000,http://localhost:4001',
+      ZENDESK_JWKS_URL: 'http://127.0.0.1:4000/keys.json',
+    });
+    expect(state.ok).toBe(true);
+  });
+
+  it('turns on the dev preview only under next dev without ZENDESK_SUBDOMAIN', () => {
+    const dev = parseConfig({ PORT: '3100' }, { nextDev: true });
+    expect(dev.ok && dev.config).toMatchObject({
+      devPreview: true,
+      jwksUrl: 'http://localhost:3100/api/dev/jwks',
+      allowedOrigins: ['http://127.0.0.1:3100'],
+    });
+    const devWithAccount = parseConfig({ ZENDESK_SUBDOMAIN: 'acme' }, { nextDev: true });
+    expect(devWithAccount.ok && devWithAccount.config.devPreview).toBe(false);
+    // A production server never falls back to the preview, whatever the environment says.
+    const production = parseConfig({ NODE_ENV: 'development' }, { nextDev: false });
+    expect(production.ok).toBe(false);
+  });
+});
