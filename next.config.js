@@ -7,10 +7,24 @@
  */
 const nextConfig = {
   reactStrictMode: true,
+  // The dev badge would show inside the iframed widget in the preview.
+  devIndicators: false,
   poweredByHeader: false,
   serverExternalPackages: ['better-sqlite3'],
   // `npm run typecheck` checks the whole tree (tests included) once; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
+  // Help centers hard-code this URL: fresh for five minutes, then revalidated in the background
+  // (Next's default for public files is max-age=0). Static, so no proxy call per request.
+  async headers() {
+    return [
+      {
+        source: '/embed.js',
+        headers: [
+          { key: 'Cache-Control', value: 'public, max-age=300, stale-while-revalidate=86400' },
+        ],
+      },
+    ];
+  },
   async rewrites() {
     return [
       { source: '/todo_items', destination: '/api/todo_items' },

@@ -1,0 +1,215 @@
+'use client';
+
+/**
+ * The signed-in view: add form, list, count and "clear completed". Every change is optimistic
+ * (see useTodos); on failure the list rolls back, typed text is put back where it was typed, and
+ * an alert offers to try again. Focus is moved on purpose after add, edit, delete and clear.
+ */
+import { useEffect, useRef, useState, type JSX } from 'react';
+
+import type { TodoApi } from '@/lib/widget/api-client';
+import { describeError } from '@/lib/widget/describe-error';
+import type { Messages } from '@/lib/widget/i18n';
+import { checkValue, MAX_VALUE_LENGTH, type TodoItem } from '@/lib/widget/types';
+import { useTodos } from '@/lib/widget/use-todos';
+
+import { ADD_INPUT_ID, AddForm } from './add-form';
+import { Announcer, FailureAlert, type Failure } from './notices';
+import { rowIds, TodoRow } from './todo-row';
+import styles from './widget.module.css';
+
+function problemText(raw: string, m: Messages, submitted: boolean): string | undefined {
+  const problem = checkValue(raw);
+  if (problem?.kind === 'too_long') return m.tooLong(problem.length, MAX_VALUE_LENGTH);
+  return problem && submitted ? m.empty_value : undefined;
+}
+
+export function TodoPanel({ api, m }: { api: TodoApi; m: Messages }): JSX.Element {
+  const todos = useTodos(api);
+  // Retries run later, from an alert: they must act on the list as it is then.
+  const latest = useRef(todos);
+  useEffect(() => {
+    latest.current = todos;
+  });
+
+  const [draft, setDraft] = useState('');
+  const [addSubmitted, setAddSubmitted] = useState(false);
+  const [editing, setEditing] = useState<{ id: number; draft: string; submitted: boolean }>();
+  const [failure, setFailure] = useState<Failure>();
+  const [announcement, setAnnouncement] = useState('');
+
+  // Focus moves after the render that shows the change, to an element found by id.
+  const focusNext = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const id = focusNext.current;
+    if (!id) return;
+    const element = document.getElementById(id);
+    if (element) {
+      focusNext.current = undefined;
+      element.focus();
+    }
+  });
+  const focusLater = (id: string): void => {
+    focusNext.current = id;
+  };
+
+  const fail = (action: string, error: unknown, retry: () => void): void => {
+    const { text, retryable } = describeError(error, m);
+    setAnnouncement('');
+    setFailure({ text: `${action} ${text}`, retry: retryable ? retry : undefined });
+  };
+
+  const add = (text: string): void => {
+    setAddSubmitted(true);
+    if (checkValue(text)) {
+      focusLater(ADD_INPUT_ID);
+      return;
+    }
+    const value = text.trim();
+    setAddSubmitted(false);
+    setFailure(undefined);
+    setDraft((current) => (current === text ? '' : current));
+    focusLater(ADD_INPUT_ID);
+    latest.current.add(value).then(
+      () => setAnnouncement(m.added(value)),
+      (error: unknown) => {
+        // Give the text back unless something new has been typed meanwhile; the retry keeps it too.
+        setDraft((current) => (current === '' ? text : current));
+        fail(m.addFailed(value), error, () => add(text));
+      },
+    );
+  };
+
+  const setDone = (item: TodoItem, done: boolean): void => {
+    setFailure(undefined);
+    latest.current.update(item.id, { done }).then(
+      () => setAnnouncement(done ? m.markedDone(item.value) : m.markedOpen(item.value)),
+      (error: unknown) => fail(m.toggleFailed(item.value), error, () => setDone(item, done)),
+    );
+  };
+
+  const save = (id: number, text: string, original: string): void => {
+    setEditing((current) => (current ? { ...current, submitted: true } : current));
+    if (checkValue(text)) return;
+    const value = text.trim();
+    setEditing(undefined);
+    focusLater(rowIds.editButton(id));
+    if (value === original) return;
+    setFailure(undefined);
+    latest.current.update(id, { value }).then(
+      () => setAnnouncement(m.saved(value)),
+      (error: unknown) => {
+        setEditing((current) => current ?? { id, draft: text, submitted: false });
+        fail(m.saveFailed(value), error, () => save(id, text, original));
+      },
+    );
+  };
+
+  const remove = (item: TodoItem): void => {
+    const list = latest.current.items ?? [];
+    const index = list.findIndex((i) => i.id === item.id);
+    const neighbour = list[index + 1] ?? list[index - 1];
+    focusLater(neighbour ? rowIds.checkbox(neighbour.id) : ADD_INPUT_ID);
+    setFailure(undefined);
+    latest.current.remove(item.id).then(
+      () => setAnnouncement(m.deleted(item.value)),
+      (error: unknown) => fail(m.deleteFailed(item.value), error, () => remove(item)),
+    );
+  };
+
+  const clearCompleted = (): void => {
+    focusLater(ADD_INPUT_ID);
+    setFailure(undefined);
+    latest.current.clearCompleted().then(
+      (count) => setAnnouncement(m.cleared(count)),
+      (error: unknown) => fail(m.clearFailed, error, clearCompleted),
+    );
+  };
+
+  const { items, loadError } = todos;
+  const openCount = items?.filter((item) => !item.done).length ?? 0;
+  const doneCount = (items?.length ?? 0) - openCount;
+  const loadFailure: Failure | undefined =
+    loadError && !items
+      ? {
+          text: `${m.loadFailed} ${describeError(loadError, m).text}`,
+          retry: () => latest.current.reload(),
+        }
+      : undefined;
+  const shown = failure ?? loadFailure;
+
+  return (
+    <>
+      <AddForm
+        m={m}
+        value={draft}
+        problem={problemText(draft, m, addSubmitted)}
+        onChange={(value) => {
+          setDraft(value);
+          setAddSubmitted(false);
+        }}
+        onSubmit={() => add(draft)}
+      />
+      <FailureAlert
+        m={m}
+        failure={shown}
+        onRetry={() => {
+          setFailure(undefined);
+          focusLater(ADD_INPUT_ID);
+          shown?.retry?.();
+        }}
+        onDismiss={() => {
+          setFailure(undefined);
+          focusLater(ADD_INPUT_ID);
+        }}
+      />
+      {items === undefined ? (
+        !loadError && (
+          <p className={styles.muted} aria-busy="true">
+            {m.loading}
+          </p>
+        )
+      ) : items.length === 0 ? (
+        <p className={styles.muted}>{m.empty}</p>
+      ) : (
+        <ul className={styles.list} aria-label={m.title}>
+          {items.map((item) => {
+            const isEditing = editing?.id === item.id;
+            return (
+              <TodoRow
+                key={item.id}
+                item={item}
+                m={m}
+                draft={isEditing ? editing.draft : undefined}
+                problem={isEditing ? problemText(editing.draft, m, editing.submitted) : undefined}
+                onToggle={() => setDone(item, !item.done)}
+                onEdit={() => {
+                  setEditing({ id: item.id, draft: item.value, submitted: false });
+                  focusLater(rowIds.editInput);
+                }}
+                onDraft={(value) => setEditing({ id: item.id, draft: value, submitted: false })}
+                onSave={() => isEditing && save(item.id, editing.draft, item.value)}
+                onCancel={() => {
+                  setEditing(undefined);
+                  focusLater(rowIds.editButton(item.id));
+                }}
+                onDelete={() => remove(item)}
+              />
+            );
+          })}
+        </ul>
+      )}
+      {items !== undefined && items.length > 0 && (
+        <div className={styles.footer}>
+          <p className={styles.count}>{openCount > 0 ? m.openCount(openCount) : m.allDone}</p>
+          {doneCount > 0 && (
+            <button type="button" className={styles.secondary} onClick={clearCompleted}>
+              {m.clearCompleted(doneCount)}
+            </button>
+          )}
+        </div>
+      )}
+      <Announcer text={announcement} />
+    </>
+  );
+}
