@@ -4,7 +4,7 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { loadConfig } = await import('./lib/config');
+  const { devPreviewPort, loadConfig } = await import('./lib/config');
   const state = loadConfig();
   if (!state.ok) {
     for (const problem of state.problems)
@@ -15,6 +15,11 @@ export async function register(): Promise<void> {
     return;
   }
   const { config } = state;
+  if (config.devPreview) {
+    console.log(
+      `[hc-todo] dev preview — mock help center: http://127.0.0.1:${devPreviewPort()}/hc/todo`,
+    );
+  }
   console.log(
     `[hc-todo] ${config.devPreview ? 'dev preview' : `account "${config.subdomain}"`}, ` +
       `${config.store.kind} store, origins allowed: ${config.allowedOrigins.join(', ')}`,
