@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+/**
+ * Writes docs/widget.png: the widget as a signed-in user sees it inside a Copenhagen-like help
+ * center page, with a few items (one done).
+ *
+ * Usage: `npm run build && node scripts/screenshot.mjs [script|iframe]` (default script). It
+ * starts everything it needs — the production build on a free port and a fake Zendesk — and
+ * stops it again; nothing else needs to be running. Chromium: /usr/bin/chromium or CHROMIUM_PATH.
+ */
+import path from 'node:path';
+
+import { load, ROOT, seedItems, startDemoSystem } from './demo-system.mjs';
+
+const mode = process.argv[2] === 'iframe' ? 'iframe' : 'script';
+const out = path.join(ROOT, 'docs', 'widget.png');
+
+const browserKit = await load('tests/support/browser.ts');
+const system = await startDemoSystem();
+const browser = await browserKit.launchBrowser();
+try {
+  const userId = 42;
+  const token = await seedItems(system, userId, [
+    'Renew the support contract',
+    'Read “Getting started with Guide”',
+    'Reply to the survey',
+  ]);
+  // Mark the first one done, so both states show.
+  const list = await fetch(`${system.app}/api/todo_items`, {
+    headers: { authorization: `Bearer ${token}` },
+  }).then((res) => res.json());
+  await fetch(`${system.app}/api/todo_items/${list.todo_items[0].id}`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ done: true }),
+  });
+
+  const context = await browser.newContext({
+    viewport: { width: 1000, height: 640 },
+    deviceScaleFactor: 2,
+  });
+  const page = await context.newPage();
+  await browserKit.signIn(page, system.helpCenter, userId);
+  const frame = await browserKit.openTodoPage(page, system.helpCenter, system.app, mode);
+  await frame.waitForSelector('li label');
+  await frame.evaluate(
+    () => document.activeElement instanceof HTMLElement && document.activeElement.blur(),
+  );
+  await page.waitForTimeout(200); // let the iframe take its reported height
+  await page.screenshot({ path: out });
+  console.log(`wrote ${path.relative(process.cwd(), out)} (${mode} mode)`);
+} finally {
+  await browser.close();
+  await system.stop();
+}

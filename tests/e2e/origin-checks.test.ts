@@ -1,0 +1,102 @@
+/**
+ * What an attacker on another origin can do: post messages into the widget from another frame
+ * (ignored, even a forged token), and frame /widget from a page that is not a help center
+ * (refused by the browser because of `frame-ancestors`).
+ */
+import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import {
+  addItem,
+  freshUserId,
+  launchBrowser,
+  newContext,
+  openTodoPage,
+  signIn,
+  todoPageUrl,
+} from '../support/browser';
+import { FakeZendeskClient } from '../support/fake-zendesk-client';
+import { system } from '../support/system';
+
+describe('origin checks', { timeout: 60_000 }, () => {
+  let browser: Browser;
+  const { zendeskUrl: helpCenter, apps } = system();
+  const app = apps.embedded;
+  const zendesk = new FakeZendeskClient(helpCenter);
+  // The fake help center's server under another host name: same port, different origin.
+  const foreignOrigin = helpCenter.replace('127.0.0.1', 'localhost');
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function addSibling(page: Page, origin: string): Promise<Frame> {
+    const handle = await page.evaluateHandle((src) => {
+      const frame = document.createElement('iframe');
+      frame.src = src;
+      document.body.append(frame);
+      return new Promise<HTMLIFrameElement>((resolve) =>
+        frame.addEventListener('load', () => resolve(frame)),
+      );
+    }, `${origin}/hc/done`);
+    const frame = await handle.asElement()!.contentFrame();
+    return frame!;
+  }
+
+  it('ignores messages from any window but its parent, and from origins not allowed', async () => {
+    const userId = freshUserId();
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, helpCenter, userId);
+    const widget = await openTodoPage(page, helpCenter, app, 'script');
+    const intruderId = freshUserId();
+    const forgedToken = await zendesk.userToken(intruderId, { origin: helpCenter });
+
+    for (const origin of [foreignOrigin, helpCenter]) {
+      const sibling = await addSibling(page, origin);
+      await sibling.evaluate((token) => {
+        const target = window.parent.frames[0]!;
+        target.postMessage({ type: 'hc-todo:config', v: 1, locale: 'de' }, '*');
+        target.postMessage({ type: 'hc-todo:token', v: 1, token }, '*');
+      }, forgedToken);
+    }
+    await page.waitForTimeout(300);
+    expect(await widget.textContent('h1')).toBe('To-do list');
+    await addItem(widget, 'Written with my own token');
+    const intruderList = await fetch(`${app}/api/todo_items`, {
+      headers: { authorization: `Bearer ${forgedToken}` },
+    }).then((res) => res.json() as Promise<{ todo_items: unknown[] }>);
+    expect(intruderList.todo_items).toEqual([]);
+
+    // Control: the same message from the parent itself, to the widget's origin, is accepted.
+    await page.evaluate((origin) => {
+      const frame = document.querySelector('iframe')!;
+      frame.contentWindow!.postMessage({ type: 'hc-todo:config', v: 1, locale: 'de' }, origin);
+    }, app);
+    await widget.waitForSelector('h1:text-is("Aufgabenliste")');
+    await page.context().close();
+  });
+
+  it('is refused by the browser when framed by an origin not in ALLOWED_ORIGINS', async () => {
+    const response = await fetch(`${app}/widget`);
+    expect(response.headers.get('content-security-policy')).toBe(`frame-ancestors ${helpCenter}`);
+
+    const page = await (await newContext(browser)).newPage();
+    const widgetRequests: number[] = [];
+    page.on('response', (res) => {
+      if (res.url().startsWith(`${app}/widget`)) widgetRequests.push(res.status());
+    });
+    await page.goto(todoPageUrl(foreignOrigin, app, 'iframe'));
+    await page.waitForTimeout(1_000);
+    // The document was delivered, but the browser did not render it in the frame.
+    expect(widgetRequests).toContain(200);
+    const rendered = await Promise.all(
+      page.frames().map((frame) => frame.$('h1').then((h1) => h1?.textContent() ?? null)),
+    );
+    expect(rendered.filter((text) => text === 'To-do list')).toEqual([]);
+    expect(page.frames().some((frame) => frame.url().startsWith(`${app}/widget`))).toBe(false);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * Headless Chromium for the browser tests: the system's /usr/bin/chromium driven by
+ * playwright-core (`npx playwright install` cannot work here). Playwright gives every launch a
+ * fresh temporary user-data-dir, and every context is a clean profile.
+ */
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Frame,
+  type Page,
+} from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches a browser; close it in `afterAll`. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
+}
+
+/** A fresh context (cookies, storage) with short timeouts so a failure is reported quickly. */
+export async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+  context.setDefaultTimeout(10_000);
+  return context;
+}
+
+export type EmbedMode = 'script' | 'iframe';
+
+/** URL of the fake help center's to-do page embedding `app` in `mode`. */
+export function todoPageUrl(
+  helpCenter: string,
+  app: string,
+  mode: EmbedMode,
+  extra: Record<string, string> = {},
+): string {
+  const params = new URLSearchParams({ mode, app, ...extra });
+  return `${helpCenter}/hc/todo?${params}`;
+}
+
+/** Signs `user` in on the fake help center (its session cookie); `anonymous` signs out. */
+export async function signIn(
+  page: Page,
+  helpCenter: string,
+  user: number | 'anonymous',
+): Promise<void> {
+  await page.goto(`${helpCenter}/hc/login?user=${user}`);
+}
+
+/** The widget's frame, once its document has loaded (whichever embed mode created it). */
+export async function widgetFrame(page: Page, app: string): Promise<Frame> {
+  const handle = await page.waitForSelector('iframe[src^="' + app + '/widget"]', {
+    state: 'attached',
+  });
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error('the widget iframe has no frame');
+  await frame.waitForLoadState('domcontentloaded');
+  return frame;
+}
+
+/** Opens the to-do page as the signed-in user and waits until the list (or its empty state) shows. */
+export async function openTodoPage(
+  page: Page,
+  helpCenter: string,
+  app: string,
+  mode: EmbedMode,
+  extra: Record<string, string> = {},
+): Promise<Frame> {
+  await page.goto(todoPageUrl(helpCenter, app, mode, extra));
+  const frame = await widgetFrame(page, app);
+  await frame.waitForSelector('#hct-new');
+  await frame.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+  return frame;
+}
+
+/** The texts of the items the widget shows, in order. */
+export function itemTexts(frame: Frame): Promise<string[]> {
+  return frame.$$eval('li label', (labels) => labels.map((l) => l.textContent ?? ''));
+}
+
+/** Adds an item with the keyboard and waits until the server has confirmed it (a real id). */
+export async function addItem(frame: Frame, value: string): Promise<void> {
+  await frame.fill('#hct-new', value);
+  await frame.press('#hct-new', 'Enter');
+  await frame.waitForFunction(
+    (text) =>
+      [...document.querySelectorAll('li')].some(
+        (li) => li.querySelector('label')?.textContent === text && !li.querySelector(':disabled'),
+      ),
+    value,
+  );
+}
+
+/** A user id no other test uses, so each test starts from an empty list. */
+export function freshUserId(): number {
+  return 1_000_000 + Math.floor(Math.random() * 1_000_000_000);
+}
+
+/** Visible, non-screen-reader-only text of the widget's alert, if any. */
+export async function alertText(frame: Frame): Promise<string> {
+  return (await frame.textContent('[role="alert"]'))?.trim() ?? '';
+}
+
+/** Waits until the polite status region has announced `text`: the server has confirmed the change. */
+export async function announced(frame: Frame, text: string): Promise<void> {
+  await frame.waitForFunction(
+    (expected) => document.querySelector('[role="status"]')?.textContent === expected,
+    text,
+  );
+}

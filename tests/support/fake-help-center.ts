@@ -1,0 +1,79 @@
+/**
+ * The help center pages of the fake Zendesk origin, for the browser tests:
+ *
+ * - `/hc/todo?mode=script|iframe&app=<origin>[&locale=de]` — a Guide-like page embedding the real
+ *   theme-snippet file, verbatim except for the app URL, with `HelpCenter.user` from the cookie;
+ * - `/hc/login?user=N` (also `/hc/signin`) — signs user N in (`user=anonymous` signs out);
+ * - `/hc/tutorial?app=<origin>` — a page that calls the API the way the public Zendesk to-do
+ *   tutorial's custom page does (see tutorial-page.ts).
+ */
+import type http from 'node:http';
+
+import {
+  readSnippet,
+  renderHelpCenterPage,
+  type EmbedMode,
+  type MockUser,
+} from '../../lib/preview/help-center-page';
+import { USER_COOKIE, type ExtraRoutes } from './fake-zendesk';
+import { tutorialPage } from './tutorial-page';
+
+/** The signed-in user of a request, from the cookie the fake token endpoint also reads. */
+function userOf(req: http.IncomingMessage, locale: string): MockUser | undefined {
+  const id = new RegExp(`(?:^|;\\s*)${USER_COOKIE}=(\\d+)`).exec(req.headers.cookie ?? '')?.[1];
+  return id ? { id: Number(id), name: `User ${id}`, locale } : undefined;
+}
+
+/** An http(s) origin from a query parameter, or undefined. */
+function appOrigin(url: URL): string | undefined {
+  const raw = url.searchParams.get('app') ?? '';
+  if (!URL.canParse(raw)) return undefined;
+  const parsed = new URL(raw);
+  return /^https?:$/.test(parsed.protocol) ? parsed.origin : undefined;
+}
+
+function send(res: http.ServerResponse, status: number, body: string, type = 'text/html'): void {
+  res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+/** Routes for `startFakeZendesk({ routes })`. */
+export function helpCenterPages(): ExtraRoutes {
+  return async (req, res, url) => {
+    switch (url.pathname) {
+      case '/hc/todo': {
+        const app = appOrigin(url);
+        if (!app) return (send(res, 400, 'app=<origin> is required', 'text/plain'), true);
+        const mode: EmbedMode = url.searchParams.get('mode') === 'iframe' ? 'iframe' : 'script';
+        const user = userOf(req, url.searchParams.get('locale') ?? 'en-us');
+        send(res, 200, renderHelpCenterPage({ snippet: await readSnippet(mode, app), user }));
+        return true;
+      }
+      case '/hc/login':
+      case '/hc/signin': {
+        const user = url.searchParams.get('user') ?? '';
+        const cookie = /^\d+$/.test(user)
+          ? `${USER_COOKIE}=${user}; Path=/; HttpOnly; SameSite=Lax`
+          : `${USER_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
+        const returnTo = url.searchParams.get('return_to') ?? '';
+        res.writeHead(303, {
+          'set-cookie': cookie,
+          location: /^\/(?!\/)/.test(returnTo) ? returnTo : '/hc/done',
+        });
+        res.end();
+        return true;
+      }
+      case '/hc/done':
+        send(res, 200, '<!DOCTYPE html><title>Signed in</title><p>Done.</p>');
+        return true;
+      case '/hc/tutorial': {
+        const app = appOrigin(url);
+        if (!app) return (send(res, 400, 'app=<origin> is required', 'text/plain'), true);
+        send(res, 200, tutorialPage(app, userOf(req, 'en-us') !== undefined));
+        return true;
+      }
+      default:
+        return false;
+    }
+  };
+}
