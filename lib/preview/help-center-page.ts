@@ -102,6 +102,7 @@ export function renderHelpCenterPage(options: HelpCenterPageOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(title)} – Acme Help Center</title>
 <style>${STYLE}</style>
 <script>window.HelpCenter = { user: ${scriptJson(helpCenterUser(user))} };</script>
