@@ -3,21 +3,21 @@
  */
 import { createRequire } from 'node:module';
 
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 
 import {
   addItem,
   announced,
   freshUserId,
   itemTexts,
-  launchBrowser,
   newContext,
   openTodoPage,
   signIn,
   todoPageUrl,
   widgetFrame,
   type EmbedMode,
+  useBrowser,
 } from '../support/browser';
 import { system } from '../support/system';
 
@@ -44,19 +44,12 @@ const summary = (violations: AxeViolation[]): string[] =>
   violations.map((v) => `${v.id}: ${v.help} (${JSON.stringify(v.nodes.map((n) => n.target))})`);
 
 describe.each(MODES)('accessibility in %s mode', { timeout: 60_000 }, (mode) => {
-  let browser: Browser;
+  const browser = useBrowser();
   const { zendeskUrl: helpCenter, apps } = system();
   const app = apps.embedded;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   async function open(extra: Record<string, string> = {}): Promise<{ page: Page; frame: Frame }> {
-    const page = await (await newContext(browser)).newPage();
+    const page = await (await newContext(browser())).newPage();
     await signIn(page, helpCenter, freshUserId());
     return { page, frame: await openTodoPage(page, helpCenter, app, mode, extra) };
   }

@@ -3,23 +3,15 @@
  */
 import { gzipSync } from 'node:zlib';
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { freshUserId, launchBrowser, newContext, openTodoPage, signIn } from '../support/browser';
+import { freshUserId, newContext, openTodoPage, signIn, useBrowser } from '../support/browser';
 import { system } from '../support/system';
 
 describe('embed.js', { timeout: 60_000 }, () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const { zendeskUrl: helpCenter, apps } = system();
   const app = apps.embedded;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('is at most 3 KiB gzipped, JavaScript, and cached briefly', async () => {
     const response = await fetch(`${app}/embed.js`);
@@ -31,7 +23,7 @@ describe('embed.js', { timeout: 60_000 }, () => {
   });
 
   it('applies the brand colour and font the page passes, and only valid ones', async () => {
-    const page = await (await newContext(browser)).newPage();
+    const page = await (await newContext(browser())).newPage();
     await signIn(page, helpCenter, freshUserId());
     const frame = await openTodoPage(page, helpCenter, app, 'script');
     const configure = (options: Record<string, string>): Promise<void> =>
@@ -69,7 +61,7 @@ describe('embed.js', { timeout: 60_000 }, () => {
   });
 
   it('mounts one widget even when included twice', async () => {
-    const page = await (await newContext(browser)).newPage();
+    const page = await (await newContext(browser())).newPage();
     await signIn(page, helpCenter, freshUserId());
     await openTodoPage(page, helpCenter, app, 'script');
     await page.evaluate(

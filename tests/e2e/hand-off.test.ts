@@ -3,8 +3,8 @@
  * request; one token serves many actions; an expired token is replaced without a visible error;
  * token endpoint failures are explained; the token never appears in a URL or in web storage.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import {
   addItem,
@@ -12,13 +12,12 @@ import {
   announced,
   freshUserId,
   itemTexts,
-  launchBrowser,
-  newContext,
   openTodoPage,
-  signIn,
   todoPageUrl,
   widgetFrame,
   type EmbedMode,
+  useBrowser,
+  signedInPage,
 } from '../support/browser';
 import { FakeZendeskClient } from '../support/fake-zendesk-client';
 import { system } from '../support/system';
@@ -27,26 +26,17 @@ const MODES: EmbedMode[] = ['script', 'iframe'];
 const TOKEN_PATH = '/api/v2/help_center/integration/token';
 
 describe.each(MODES)('token hand-off in %s mode', { timeout: 60_000 }, (mode) => {
-  let browser: Browser;
+  const browser = useBrowser();
   const { zendeskUrl: helpCenter, apps } = system();
   const app = apps.embedded;
   const zendesk = new FakeZendeskClient(helpCenter);
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
   afterEach(async () => {
     await zendesk.setTokenEndpoint('ok', 300);
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
-  async function newPage(user: number | 'anonymous'): Promise<Page> {
-    const page = await (await newContext(browser)).newPage();
-    await signIn(page, helpCenter, user);
-    return page;
-  }
+  const newPage = (user: number | 'anonymous'): Promise<Page> =>
+    signedInPage(browser(), helpCenter, user);
 
   it('shows anonymous visitors a sign-in message and never requests a token', async () => {
     const page = await newPage('anonymous');

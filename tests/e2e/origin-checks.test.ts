@@ -3,35 +3,28 @@
  * (ignored, even a forged token), and frame /widget from a page that is not a help center
  * (refused by the browser because of `frame-ancestors`).
  */
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 
 import {
   addItem,
   freshUserId,
-  launchBrowser,
   newContext,
   openTodoPage,
-  signIn,
   todoPageUrl,
+  useBrowser,
+  signedInPage,
 } from '../support/browser';
 import { FakeZendeskClient } from '../support/fake-zendesk-client';
 import { system } from '../support/system';
 
 describe('origin checks', { timeout: 60_000 }, () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const { zendeskUrl: helpCenter, apps } = system();
   const app = apps.embedded;
   const zendesk = new FakeZendeskClient(helpCenter);
   // The fake help center's server under another host name: same port, different origin.
   const foreignOrigin = helpCenter.replace('127.0.0.1', 'localhost');
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   async function addSibling(page: Page, origin: string): Promise<Frame> {
     const handle = await page.evaluateHandle((src) => {
@@ -48,8 +41,7 @@ describe('origin checks', { timeout: 60_000 }, () => {
 
   it('ignores messages from any window but its parent, and from origins not allowed', async () => {
     const userId = freshUserId();
-    const page = await (await newContext(browser)).newPage();
-    await signIn(page, helpCenter, userId);
+    const page = await signedInPage(browser(), helpCenter, userId);
     const widget = await openTodoPage(page, helpCenter, app, 'script');
     const intruderId = freshUserId();
     const forgedToken = await zendesk.userToken(intruderId, { origin: helpCenter });
@@ -83,7 +75,7 @@ describe('origin checks', { timeout: 60_000 }, () => {
     const response = await fetch(`${app}/widget`);
     expect(response.headers.get('content-security-policy')).toBe(`frame-ancestors ${helpCenter}`);
 
-    const page = await (await newContext(browser)).newPage();
+    const page = await (await newContext(browser())).newPage();
     const widgetRequests: number[] = [];
     page.on('response', (res) => {
       if (res.url().startsWith(`${app}/widget`)) widgetRequests.push(res.status());

@@ -2,22 +2,14 @@
  * The production build as anyone on the internet sees it: none of the dev preview exists, `/`
  * says what this is, and /widget opened on its own explains itself instead of doing anything.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { launchBrowser, newContext } from '../support/browser';
+import { newContext, useBrowser } from '../support/browser';
 import { system } from '../support/system';
 
 describe('production build', { timeout: 60_000 }, () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const { apps } = system();
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it.each([
     '/hc/todo',
@@ -44,7 +36,7 @@ describe('production build', { timeout: 60_000 }, () => {
   });
 
   it('explains itself when /widget is opened outside a help center', async () => {
-    const page = await (await newContext(browser)).newPage();
+    const page = await (await newContext(browser())).newPage();
     await page.goto(`${apps.embedded}/widget`);
     await page.waitForSelector('text=works inside a help center page');
     await page.context().close();

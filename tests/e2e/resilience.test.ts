@@ -3,8 +3,8 @@
  * why (with "Try again" when that can help), and typed text is never lost. Also the client-side
  * limits (trimmed, non-empty, 500 code points) and the 409 / 429 messages.
  */
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 
 import {
   addItem,
@@ -12,11 +12,10 @@ import {
   announced,
   freshUserId,
   itemTexts,
-  launchBrowser,
-  newContext,
   openTodoPage,
-  signIn,
   type EmbedMode,
+  useBrowser,
+  signedInPage,
 } from '../support/browser';
 import { FakeZendeskClient } from '../support/fake-zendesk-client';
 import { system } from '../support/system';
@@ -24,20 +23,12 @@ import { system } from '../support/system';
 const MODES: EmbedMode[] = ['script', 'iframe'];
 
 describe.each(MODES)('failures in %s mode', { timeout: 90_000 }, (mode) => {
-  let browser: Browser;
+  const browser = useBrowser();
   const { zendeskUrl: helpCenter, apps } = system();
   const app = apps.embedded;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   async function open(userId = freshUserId()): Promise<{ page: Page; frame: Frame }> {
-    const page = await (await newContext(browser)).newPage();
-    await signIn(page, helpCenter, userId);
+    const page = await signedInPage(browser(), helpCenter, userId);
     return { page, frame: await openTodoPage(page, helpCenter, app, mode) };
   }
 

@@ -3,33 +3,25 @@
  * `${base}/todo_items`, Content-Type on every call, `responseBody.todo_items`, numeric ids in an
  * inline onclick) works against hc-todo unchanged — and shares the list with the widget.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import {
   freshUserId,
   itemTexts,
-  launchBrowser,
   newContext,
   openTodoPage,
   signIn,
+  useBrowser,
 } from '../support/browser';
 import { system } from '../support/system';
 
 describe('tutorial custom page compatibility', { timeout: 60_000 }, () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const { zendeskUrl: helpCenter, apps } = system();
   const app = apps.embedded;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('adds and deletes items from the help center origin', async () => {
-    const page = await (await newContext(browser)).newPage();
+    const page = await (await newContext(browser())).newPage();
     await signIn(page, helpCenter, freshUserId());
     const failures: string[] = [];
     page.on('requestfailed', (request) => failures.push(request.url()));
@@ -70,7 +62,7 @@ describe('tutorial custom page compatibility', { timeout: 60_000 }, () => {
   });
 
   it('tells an anonymous visitor to sign in', async () => {
-    const page = await (await newContext(browser)).newPage();
+    const page = await (await newContext(browser())).newPage();
     await page.goto(`${helpCenter}/hc/tutorial?app=${encodeURIComponent(app)}`);
     await page.waitForSelector('text=You must be logged in');
     await page.context().close();

@@ -3,8 +3,8 @@
  * production build: add, edit, toggle, delete, clear completed; the list survives a reload; one
  * user never sees another's items; markup in an item is shown as text.
  */
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 
 import {
   addItem,
@@ -12,30 +12,23 @@ import {
   announced,
   freshUserId,
   itemTexts,
-  launchBrowser,
   newContext,
   openTodoPage,
   signIn,
   type EmbedMode,
+  useBrowser,
 } from '../support/browser';
 import { system } from '../support/system';
 
 const MODES: EmbedMode[] = ['script', 'iframe'];
 
 describe.each(MODES)('widget in %s mode', { timeout: 60_000 }, (mode) => {
-  let browser: Browser;
+  const browser = useBrowser();
   const { zendeskUrl: helpCenter, apps } = system();
   const app = apps.embedded;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   async function open(userId: number): Promise<{ page: Page; frame: Frame }> {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     await signIn(page, helpCenter, userId);
     return { page, frame: await openTodoPage(page, helpCenter, app, mode) };
@@ -90,7 +83,7 @@ describe.each(MODES)('widget in %s mode', { timeout: 60_000 }, (mode) => {
   });
 
   it('works the same on the KV store', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     await signIn(page, helpCenter, freshUserId());
     const frame = await openTodoPage(page, helpCenter, apps.kv, mode);
