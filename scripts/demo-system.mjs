@@ -3,9 +3,7 @@
  * beside a fake Zendesk whose help center pages embed the real theme snippets — the same pieces
  * the browser tests use (tests/support), loaded through tsx. Needs `npm run build` first.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,62 +59,10 @@ export async function startDemoSystem() {
   };
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** `next start` on a free port with exactly `env` (plus PATH/HOME), once it answers. */
+/** `next start` on a free port with exactly `env` — the tests' own starter (tests/support). */
 export async function startApp(env) {
-  const port = await freePort();
-  let log = '';
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)],
-    {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        NEXT_TELEMETRY_DISABLED: '1',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  child.stdout.on('data', (chunk) => (log += chunk));
-  child.stderr.on('data', (chunk) => (log += chunk));
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const url = `http://localhost:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited:\n${log}`);
-    try {
-      await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
-      break;
-    } catch {
-      if (Date.now() > deadline) {
-        child.kill('SIGKILL');
-        throw new Error(`next start did not answer within 60 s:\n${log}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 150));
-    }
-  }
-  return {
-    url,
-    async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await exited;
-      }
-    },
-  };
+  const { startApp: start } = await load('tests/support/app-server.ts');
+  return start(env);
 }
 
 /** Adds items for a user straight through the API (as the widget would). */

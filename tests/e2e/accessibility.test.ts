@@ -17,8 +17,8 @@ import {
   todoPageUrl,
   widgetFrame,
   type EmbedMode,
-  useBrowser,
 } from '../support/browser';
+import { useBrowser } from '../support/browser-hooks';
 import { system } from '../support/system';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

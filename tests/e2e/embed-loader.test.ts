@@ -5,7 +5,8 @@ import { gzipSync } from 'node:zlib';
 
 import { describe, expect, it } from 'vitest';
 
-import { freshUserId, newContext, openTodoPage, signIn, useBrowser } from '../support/browser';
+import { freshUserId, newContext, openTodoPage, signIn } from '../support/browser';
+import { useBrowser } from '../support/browser-hooks';
 import { system } from '../support/system';
 
 describe('embed.js', { timeout: 60_000 }, () => {

@@ -16,9 +16,9 @@ import {
   todoPageUrl,
   widgetFrame,
   type EmbedMode,
-  useBrowser,
   signedInPage,
 } from '../support/browser';
+import { useBrowser } from '../support/browser-hooks';
 import { FakeZendeskClient } from '../support/fake-zendesk-client';
 import { system } from '../support/system';
 

@@ -12,9 +12,9 @@ import {
   newContext,
   openTodoPage,
   todoPageUrl,
-  useBrowser,
   signedInPage,
 } from '../support/browser';
+import { useBrowser } from '../support/browser-hooks';
 import { FakeZendeskClient } from '../support/fake-zendesk-client';
 import { system } from '../support/system';
 

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { newContext, useBrowser } from '../support/browser';
+import { newContext } from '../support/browser';
+import { useBrowser } from '../support/browser-hooks';
 import { system } from '../support/system';
 
 describe('production build', { timeout: 60_000 }, () => {

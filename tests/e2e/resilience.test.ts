@@ -14,9 +14,9 @@ import {
   itemTexts,
   openTodoPage,
   type EmbedMode,
-  useBrowser,
   signedInPage,
 } from '../support/browser';
+import { useBrowser } from '../support/browser-hooks';
 import { FakeZendeskClient } from '../support/fake-zendesk-client';
 import { system } from '../support/system';
 

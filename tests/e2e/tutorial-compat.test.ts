@@ -5,14 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import {
-  freshUserId,
-  itemTexts,
-  newContext,
-  openTodoPage,
-  signIn,
-  useBrowser,
-} from '../support/browser';
+import { freshUserId, itemTexts, newContext, openTodoPage, signIn } from '../support/browser';
+import { useBrowser } from '../support/browser-hooks';
 import { system } from '../support/system';
 
 describe('tutorial custom page compatibility', { timeout: 60_000 }, () => {

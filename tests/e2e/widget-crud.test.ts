@@ -16,8 +16,8 @@ import {
   openTodoPage,
   signIn,
   type EmbedMode,
-  useBrowser,
 } from '../support/browser';
+import { useBrowser } from '../support/browser-hooks';
 import { system } from '../support/system';
 
 const MODES: EmbedMode[] = ['script', 'iframe'];

@@ -16,7 +16,8 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-const ROOT = path.resolve(__dirname, '../..');
+// From __filename: tsx's tsImport (used by the scripts) leaves __dirname pointing at the caller.
+const ROOT = path.resolve(path.dirname(__filename), '../..');
 const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
 
 /** A port nothing listens on right now. */

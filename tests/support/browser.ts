@@ -10,7 +10,6 @@ import {
   type Frame,
   type Page,
 } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -28,21 +27,6 @@ const ARGS = [
 /** Launches a browser; close it in `afterAll`. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
-}
-
-/** One browser for the calling describe block: launched before its tests, closed after them. */
-export function useBrowser(): () => Browser {
-  let browser: Browser | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  return () => {
-    if (!browser) throw new Error('useBrowser: the browser is not launched yet');
-    return browser;
-  };
 }
 
 /** A page in a fresh context, signed in on the fake help center as `user`. */
