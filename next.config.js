@@ -1,10 +1,6 @@
 // @ts-check
 
-/**
- * The public Zendesk tutorial's custom page calls `${TODO_API_BASE_URL}/todo_items[/id]`;
- * these rewrites make those paths answer with the very same route handlers (CONTRACT §2).
- * @type {import('next').NextConfig}
- */
+/** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   // The dev badge would show inside the iframed widget in the preview.
@@ -13,10 +9,12 @@ const nextConfig = {
   serverExternalPackages: ['better-sqlite3'],
   // `npm run typecheck` checks the whole tree (tests included) once; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
-  // Help centers hard-code this URL: fresh for five minutes, then revalidated in the background
-  // (Next's default for public files is max-age=0). Static, so no proxy call per request.
   async headers() {
     return [
+      // Never let a browser guess a type: API answers are JSON, and user text must stay data.
+      { source: '/:path*', headers: [{ key: 'X-Content-Type-Options', value: 'nosniff' }] },
+      // Help centers hard-code this URL: fresh for five minutes, then revalidated in the
+      // background (Next's default for public files is max-age=0). Static, so no proxy call.
       {
         source: '/embed.js',
         headers: [
@@ -25,6 +23,8 @@ const nextConfig = {
       },
     ];
   },
+  // The public Zendesk tutorial's custom page calls `${TODO_API_BASE_URL}/todo_items[/id]`;
+  // these make those paths answer with the very same route handlers (CONTRACT §2).
   async rewrites() {
     return [
       { source: '/todo_items', destination: '/api/todo_items' },

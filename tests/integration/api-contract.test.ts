@@ -61,13 +61,14 @@ describe.each(STORE_MODES)('API contract (%s store)', (mode) => {
     });
   });
 
-  it('answers every request with Cache-Control: no-store, errors included', async () => {
+  it('answers every request with no-store and nosniff, errors included', async () => {
     for (const res of [
       await call(base, 'GET', '/api/todo_items', { token }),
       await call(base, 'GET', '/api/todo_items'),
       await post('{'),
     ]) {
       expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     }
   });
