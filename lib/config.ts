@@ -49,7 +49,10 @@ export function loadConfig(): ConfigState {
   return cached;
 }
 
-/** The dev preview's port (`npm run dev` pins 3000; `PORT` overrides it), for the local issuer's JWKS URL and the mock help center origin. */
+/**
+ * The dev preview's port (`npm run dev` pins 3000; `PORT` overrides it), for the local issuer's
+ * JWKS URL and the mock help center origin.
+ */
 export function devPreviewPort(env: Env = process.env): number {
   const port = Number(env.PORT);
   return Number.isInteger(port) && port > 0 && port < 65536 ? port : 3000;
@@ -75,7 +78,7 @@ export function parseConfig(env: Env, opts: { nextDev: boolean }): ConfigState {
     } else if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(rawSubdomain)) {
       problem(
         'ZENDESK_SUBDOMAIN',
-        `ZENDESK_SUBDOMAIN must be a bare subdomain such as "acme", not "${rawSubdomain}".`,
+        `ZENDESK_SUBDOMAIN must be a bare subdomain such as "acme", not "${quotable(rawSubdomain)}".`,
       );
     } else {
       subdomain = rawSubdomain.toLowerCase();
@@ -124,10 +127,18 @@ function isSecureOrLoopback(url: URL): boolean {
   return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 
+/** A value fit to quote in a log or `/api/health`: any user:password part is blanked. */
+function quotable(raw: string): string {
+  return raw.replace(/\/\/[^/@]*@/, '//***@').slice(0, 200);
+}
+
 function parseJwksUrl(raw: string, problem: Report): string {
   const url = URL.canParse(raw) ? new URL(raw) : undefined;
   if (!url || !isSecureOrLoopback(url) || url.username || url.password) {
-    problem('ZENDESK_JWKS_URL', `ZENDESK_JWKS_URL must be an https URL, not "${raw}".`);
+    problem(
+      'ZENDESK_JWKS_URL',
+      `ZENDESK_JWKS_URL must be an https URL without credentials, not "${quotable(raw)}".`,
+    );
     return raw;
   }
   return url.href;
@@ -145,7 +156,7 @@ function parseOrigins(raw: string, problem: Report): string[] {
     if (!url || !bare || !isSecureOrLoopback(url) || entry.includes('*') || url.username) {
       problem(
         'ALLOWED_ORIGINS',
-        `ALLOWED_ORIGINS must list https origins such as "https://help.example.com", separated by commas; "${entry}" is not one.`,
+        `ALLOWED_ORIGINS must list https origins such as "https://help.example.com", separated by commas; "${quotable(entry)}" is not one.`,
       );
       rejected = true;
       continue;

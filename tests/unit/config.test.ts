@@ -92,3 +92,15 @@ describe('parseConfig', () => {
     expect(production.ok).toBe(false);
   });
 });
+
+describe('problem messages', () => {
+  it('never quote a password given in a URL', () => {
+    const state = prod({
+      ZENDESK_SUBDOMAIN: 'acme',
+      ZENDESK_JWKS_URL: 'http://admin:hunter2@zendesk.example.com/keys.json',
+      ALLOWED_ORIGINS: 'https://u:hunter2@help.example.com/',
+    });
+    expect(variables(state)).toEqual(['ZENDESK_JWKS_URL', 'ALLOWED_ORIGINS']);
+    expect(JSON.stringify(state)).not.toContain('hunter2');
+  });
+});
