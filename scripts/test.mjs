@@ -61,6 +61,14 @@ if (!(await redisAnswers())) {
   }
 }
 
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!fs.existsSync(chromium)) {
+  // Not skipped: the browser suites will fail, and this says why up front.
+  console.error(
+    `[test] no Chromium at ${chromium}: run \`apt-get install chromium\` (bash .ci/run does).`,
+  );
+}
+
 if (process.env.HC_TODO_SKIP_BUILD !== '1') {
   console.log('[test] next build');
   if (run(process.execPath, ['node_modules/next/dist/bin/next', 'build']) !== 0) {
