@@ -1,7 +1,4 @@
-export { ApiError } from './errors';
-export type { ErrorCode } from './errors';
-export { json, errorResponse } from './respond';
-export { readJsonBody, MAX_BODY_BYTES } from './read-body';
-export { parseId, parseNewTodo, parseTodoPatch, MAX_VALUE_LENGTH } from './todo-input';
+export { json } from './respond';
+export { readJsonBody } from './read-body';
+export { parseId, parseNewTodo, parseTodoPatch } from './todo-input';
 export { withUser, preflight, methodNotAllowed } from './with-user';
-export type { UserContext } from './with-user';
