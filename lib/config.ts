@@ -7,7 +7,10 @@ import path from 'node:path';
 
 export type StoreConfig =
   | { readonly kind: 'kv'; readonly url: string; readonly token: string }
+  | { readonly kind: 'redis'; readonly url: string }
   | { readonly kind: 'embedded'; readonly dataDir: string };
+
+export type StoreKind = StoreConfig['kind'];
 
 export interface Config {
   /** `next dev` with no `ZENDESK_SUBDOMAIN`: the local issuer stands in for Zendesk. */
@@ -20,6 +23,10 @@ export interface Config {
   readonly allowedOrigins: readonly string[];
   readonly store: StoreConfig;
   readonly rateLimits: { readonly readsPerMinute: number; readonly writesPerMinute: number };
+  /** Whether a token without an `origin` claim is refused (CONTRACT §3). @default 'required' */
+  readonly originClaim: 'required' | 'optional';
+  /** Signing secret of Zendesk's user-deletion webhook; unset, the webhook route answers 404. */
+  readonly webhookSecret: string | undefined;
 }
 
 /** One thing wrong with the environment, phrased for the person who deploys. */
@@ -107,10 +114,22 @@ export function parseConfig(env: Env, opts: { nextDev: boolean }): ConfigState {
     writesPerMinute: parsePositiveInt(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 120, problem),
   };
 
+  const originClaim = parseOriginClaim(env, problem);
+  const webhookSecret = nonEmpty(env.ZENDESK_WEBHOOK_SECRET);
+
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    config: { devPreview, subdomain, jwksUrl, allowedOrigins, store, rateLimits },
+    config: {
+      devPreview,
+      subdomain,
+      jwksUrl,
+      allowedOrigins,
+      store,
+      rateLimits,
+      originClaim,
+      webhookSecret,
+    },
   };
 }
 
@@ -127,9 +146,16 @@ function isSecureOrLoopback(url: URL): boolean {
   return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 
-/** A value fit to quote in a log or `/api/health`: any user:password part is blanked. */
-function quotable(raw: string): string {
-  return raw.replace(/\/\/[^/@]*@/, '//***@').slice(0, 200);
+/**
+ * A value fit to quote in the server log (never in a response: `/api/health` names variables
+ * only). Everything between `//` and the last `@` may be a credential (`user:p@ss@host`,
+ * `user:pa/ss@host`), and a query string may carry a token, so both are blanked.
+ */
+export function quotable(raw: string): string {
+  return raw
+    .replace(/\/\/.*@/s, '//***@')
+    .replace(/[?#].*$/s, '?***')
+    .slice(0, 200);
 }
 
 function parseJwksUrl(raw: string, problem: Report): string {
@@ -172,6 +198,20 @@ function parseOrigins(raw: string, problem: Report): string[] {
 function parseStore(env: Env, problem: Report): StoreConfig {
   const url = nonEmpty(env.KV_REST_API_URL);
   const token = nonEmpty(env.KV_REST_API_TOKEN);
+  const redisUrl = nonEmpty(env.REDIS_URL);
+  const embedded: StoreConfig = {
+    kind: 'embedded',
+    dataDir: path.resolve(/* turbopackIgnore: true */ nonEmpty(env.DATA_DIR) ?? '.data'),
+  };
+  // Two stores configured is a mistake to name, never a silent choice (CONTRACT §1).
+  if (redisUrl !== undefined && (url !== undefined || token !== undefined)) {
+    problem(
+      'REDIS_URL',
+      'REDIS_URL and KV_REST_API_URL/KV_REST_API_TOKEN are both set: configure one store only.',
+    );
+    return embedded;
+  }
+  if (redisUrl !== undefined) return parseRedisUrl(redisUrl, problem);
   if (url !== undefined && token !== undefined) {
     const parsed = URL.canParse(url) ? new URL(url) : undefined;
     if (!parsed || !isSecureOrLoopback(parsed)) {
@@ -188,13 +228,35 @@ function parseStore(env: Env, problem: Report): StoreConfig {
   } else if (env.VERCEL === '1') {
     problem(
       'KV_REST_API_URL',
-      'KV_REST_API_URL and KV_REST_API_TOKEN are required on Vercel, whose disk does not keep the embedded store: add Upstash Redis from the Vercel Marketplace.',
+      'KV_REST_API_URL and KV_REST_API_TOKEN (or REDIS_URL) are required on Vercel, whose disk does not keep the embedded store: add Upstash Redis from the Vercel Marketplace.',
     );
   }
-  return {
-    kind: 'embedded',
-    dataDir: path.resolve(/* turbopackIgnore: true */ nonEmpty(env.DATA_DIR) ?? '.data'),
-  };
+  return embedded;
+}
+
+/** `redis://` or `rediss://` (TLS), optional user and password, optional DB index as the path. */
+function parseRedisUrl(raw: string, problem: Report): StoreConfig {
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  const db = url?.pathname.replace(/^\//, '') ?? '';
+  if (
+    !url ||
+    (url.protocol !== 'redis:' && url.protocol !== 'rediss:') ||
+    !url.hostname ||
+    !/^\d{0,2}$/.test(db)
+  ) {
+    problem(
+      'REDIS_URL',
+      `REDIS_URL must look like redis://[user:password@]host[:port][/db] (rediss:// for TLS), not "${quotable(raw)}".`,
+    );
+  }
+  return { kind: 'redis', url: raw };
+}
+
+function parseOriginClaim(env: Env, problem: Report): 'required' | 'optional' {
+  const raw = nonEmpty(env.ZENDESK_ORIGIN_CLAIM)?.toLowerCase() ?? 'required';
+  if (raw === 'required' || raw === 'optional') return raw;
+  problem('ZENDESK_ORIGIN_CLAIM', 'ZENDESK_ORIGIN_CLAIM must be "required" or "optional".');
+  return 'required';
 }
 
 function parsePositiveInt(env: Env, variable: string, fallback: number, problem: Report): number {

@@ -7,15 +7,17 @@ import { loadConfig } from '../config';
 import type { Config } from '../config';
 import { AuthError, readBearerToken, verifyHelpCenterToken } from '../auth';
 import { getStore, StoreError } from '../store';
-import type { Principal, TodoStore } from '../store';
+import type { Principal, Quota, TodoStore } from '../store';
 import { corsHeaders, preflightHeaders } from './cors';
 import { ApiError } from './errors';
-import { enforceRateLimit } from './rate-limit';
-import type { RequestKind } from './rate-limit';
 import { errorResponse } from './respond';
+
+export type RequestKind = Quota['kind'];
 
 export interface UserContext {
   readonly user: Principal;
+  /** The request's rate-limit budget; the store counts it inside the same call as the work. */
+  readonly quota: Quota;
   readonly store: TodoStore;
   readonly params: Record<string, string>;
 }
@@ -33,13 +35,12 @@ export function withUser(
       const token = readBearerToken(req.headers.get('authorization'));
       const user = await verifyHelpCenterToken(token, config);
       const limits = config.rateLimits;
-      enforceRateLimit(
-        user,
+      const quota: Quota = {
         kind,
-        kind === 'read' ? limits.readsPerMinute : limits.writesPerMinute,
-      );
+        perMinute: kind === 'read' ? limits.readsPerMinute : limits.writesPerMinute,
+      };
       const store = await getStore(config.store);
-      return handler(req, { user, store, params: await ctx.params });
+      return handler(req, { user, quota, store, params: await ctx.params });
     });
 }
 
@@ -104,8 +105,10 @@ function toApiError(error: unknown): ApiError {
     return new ApiError(error.code, error.message, { 'WWW-Authenticate': challenge });
   }
   if (error instanceof StoreError) {
+    const retryAfter =
+      error.retryAfterSeconds ?? (error.code === 'store_unavailable' ? 5 : undefined);
     const headers: Record<string, string> =
-      error.code === 'store_unavailable' ? { 'Retry-After': '5' } : {};
+      retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) };
     return new ApiError(error.code, error.message, headers);
   }
   console.error('[hc-todo] unexpected error:', error);

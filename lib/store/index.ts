@@ -37,6 +37,7 @@ async function openBackend(config: StoreConfig): Promise<TodoStore> {
     const { createUpstashStore } = await import('./upstash-store');
     return createUpstashStore({ url: config.url, token: config.token });
   }
+  if (config.kind === 'redis') throw new Error('The Redis store is not built yet (issue #9).');
   const { createSqliteStore } = await import('./sqlite-store');
   return createSqliteStore({ dataDir: config.dataDir });
 }

@@ -6,8 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { MAX_ITEMS_PER_USER, StoreError } from './types';
-import type { Change, Principal, TodoItem, TodoPatch, TodoStore } from './types';
+import { createLocalQuotas } from './local-quota';
+import { IDEMPOTENCY_TTL_SECONDS, MAX_ITEMS_PER_USER, StoreError } from './types';
+import type { Added, Change, Principal, Quota, TodoItem, TodoPatch, TodoStore } from './types';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS todo_users (
@@ -25,6 +26,15 @@ const SCHEMA = `
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     PRIMARY KEY (subdomain, user_id, id)
+  ) WITHOUT ROWID;
+  -- Idempotency-Key -> the item its first add created (CONTRACT §2); expired rows are pruned.
+  CREATE TABLE IF NOT EXISTS todo_idempotency (
+    subdomain TEXT NOT NULL,
+    user_id INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    item_id INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL, -- ms since the epoch
+    PRIMARY KEY (subdomain, user_id, key)
   ) WITHOUT ROWID;
 `;
 
@@ -83,19 +93,49 @@ export function createSqliteStore(opts: SqliteStoreOptions): TodoStore {
       'UPDATE todo_items SET value = ?, done = ?, updated_at = ? WHERE subdomain = ? AND user_id = ? AND id = ?',
     ),
     remove: db.prepare('DELETE FROM todo_items WHERE subdomain = ? AND user_id = ? AND id = ?'),
+    setAllDone: db.prepare(
+      'UPDATE todo_items SET done = ?, updated_at = ? WHERE subdomain = ? AND user_id = ? AND done <> ?',
+    ),
+    removeDone: db.prepare(
+      'DELETE FROM todo_items WHERE subdomain = ? AND user_id = ? AND done = 1',
+    ),
+    removeAll: db.prepare('DELETE FROM todo_items WHERE subdomain = ? AND user_id = ?'),
+    removeCounter: db.prepare('DELETE FROM todo_users WHERE subdomain = ? AND user_id = ?'),
+    keyGet: db.prepare<[string, number, string, number], { item_id: number }>(
+      'SELECT item_id FROM todo_idempotency WHERE subdomain = ? AND user_id = ? AND key = ? AND expires_at > ?',
+    ),
+    keyPut: db.prepare(
+      'INSERT OR REPLACE INTO todo_idempotency (subdomain, user_id, key, item_id, expires_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    keysPrune: db.prepare(
+      'DELETE FROM todo_idempotency WHERE subdomain = ? AND user_id = ? AND expires_at <= ?',
+    ),
+    keysRemoveAll: db.prepare('DELETE FROM todo_idempotency WHERE subdomain = ? AND user_id = ?'),
   };
 
   const list = (u: Principal): TodoItem[] => q.list.all(u.subdomain, u.userId).map(toItem);
 
-  const add = db.transaction((u: Principal, value: string): Change => {
+  const add = db.transaction((u: Principal, value: string, key: string | undefined): Added => {
+    const nowMs = Date.now();
+    if (key !== undefined) {
+      q.keysPrune.run(u.subdomain, u.userId, nowMs);
+      const seen = q.keyGet.get(u.subdomain, u.userId, key, nowMs);
+      if (seen) {
+        const row = q.get.get(u.subdomain, u.userId, seen.item_id);
+        return { created: false, todo_item: row ? toItem(row) : null, todo_items: list(u) };
+      }
+    }
     if (q.count.get(u.subdomain, u.userId)!.n >= MAX_ITEMS_PER_USER) {
       throw new StoreError('limit_reached', `You already have ${MAX_ITEMS_PER_USER} to-do items.`);
     }
     const id = q.nextId.get(u.subdomain, u.userId)!.last_id;
-    const now = new Date().toISOString();
+    const now = new Date(nowMs).toISOString();
     q.insert.run(u.subdomain, u.userId, id, value, now, now);
+    if (key !== undefined) {
+      q.keyPut.run(u.subdomain, u.userId, key, id, nowMs + IDEMPOTENCY_TTL_SECONDS * 1000);
+    }
     const item: TodoItem = { id, value, done: false, created_at: now, updated_at: now };
-    return { todo_item: item, todo_items: list(u) };
+    return { created: true, todo_item: item, todo_items: list(u) };
   });
 
   const update = db.transaction((u: Principal, id: number, patch: TodoPatch): Change => {
@@ -116,9 +156,32 @@ export function createSqliteStore(opts: SqliteStoreOptions): TodoStore {
     return list(u);
   });
 
-  // Wrapping keeps the interface async like the network backend, and turns SQLite's own
-  // failures (disk full, locked too long) into the contract's 503 instead of a 500.
-  const run = async <T>(fn: () => T): Promise<T> => {
+  const setAllDone = db.transaction((u: Principal, done: boolean): TodoItem[] => {
+    const flag = done ? 1 : 0;
+    q.setAllDone.run(flag, new Date().toISOString(), u.subdomain, u.userId, flag);
+    return list(u);
+  });
+
+  const removeDone = db.transaction((u: Principal) => {
+    const deleted = q.removeDone.run(u.subdomain, u.userId).changes;
+    return { deleted, todo_items: list(u) };
+  });
+
+  /** Items and idempotency keys; the counter row stays unless `counterToo`. */
+  const erase = db.transaction((u: Principal, counterToo: boolean): number => {
+    const deleted = q.removeAll.run(u.subdomain, u.userId).changes;
+    q.keysRemoveAll.run(u.subdomain, u.userId);
+    if (counterToo) q.removeCounter.run(u.subdomain, u.userId);
+    return deleted;
+  });
+
+  const quotas = createLocalQuotas();
+
+  // Wrapping keeps the interface async like the network backends, counts the request against
+  // the user's quota first, and turns SQLite's own failures (disk full, locked too long) into
+  // the contract's 503 instead of a 500.
+  const run = async <T>(u: Principal | null, quota: Quota | null, fn: () => T): Promise<T> => {
+    if (u) quotas.take(u, quota);
     try {
       return fn();
     } catch (error) {
@@ -131,11 +194,18 @@ export function createSqliteStore(opts: SqliteStoreOptions): TodoStore {
   };
 
   return {
-    kind: 'embedded',
-    list: (u) => run(() => list(u)),
-    add: (u, value) => run(() => add.immediate(u, value)),
-    update: (u, id, patch) => run(() => update.immediate(u, id, patch)),
-    remove: (u, id) => run(() => remove.immediate(u, id)),
-    ping: () => run(() => void db.prepare('SELECT 1').get()),
+    list: (u, quota) => run(u, quota, () => list(u)),
+    add: (u, quota, value, key) => run(u, quota, () => add.immediate(u, value, key)),
+    update: (u, quota, id, patch) => run(u, quota, () => update.immediate(u, id, patch)),
+    remove: (u, quota, id) => run(u, quota, () => remove.immediate(u, id)),
+    setAllDone: (u, quota, done) => run(u, quota, () => setAllDone.immediate(u, done)),
+    removeDone: (u, quota) => run(u, quota, () => removeDone.immediate(u)),
+    eraseOwnData: (u, quota) => run(u, quota, () => erase.immediate(u, false)),
+    eraseUser: (u) =>
+      run(null, null, () => {
+        quotas.forget(u);
+        return erase.immediate(u, true);
+      }),
+    ping: () => run(null, null, () => void db.prepare('SELECT 1').get()),
   };
 }

@@ -90,15 +90,22 @@ export function createUpstashStore(opts: UpstashStoreOptions): TodoStore {
     return readMutation(reply);
   };
 
+  // Until the shared Redis scripts land (issue #9), the v2 operations are not served on KV.
+  const pending = (op: string): Promise<never> =>
+    Promise.reject(new StoreError('store_unavailable', `KV: ${op} is not implemented yet.`));
+
   return {
-    kind: 'kv',
+    setAllDone: () => pending('setAllDone'),
+    removeDone: () => pending('removeDone'),
+    eraseOwnData: () => pending('eraseOwnData'),
+    eraseUser: () => pending('eraseUser'),
 
     async list(user) {
       const { items } = keys(user);
       return readList(await request('list', () => redis.hvals(items) as Promise<unknown>));
     },
 
-    async add(user, value) {
+    async add(user, _quota, value) {
       const k = keys(user);
       const now = new Date().toISOString();
       const args = [String(MAX_ITEMS_PER_USER), now, JSON.stringify(value)];
@@ -109,10 +116,10 @@ export function createUpstashStore(opts: UpstashStoreOptions): TodoStore {
           `You already have ${MAX_ITEMS_PER_USER} to-do items.`,
         );
       }
-      return toChange(reply);
+      return { created: true, ...toChange(reply) };
     },
 
-    async update(user, id, patch) {
+    async update(user, _quota, id, patch) {
       const { items } = keys(user);
       const done = patch.done === undefined ? '' : String(patch.done);
       const value = patch.value === undefined ? '' : JSON.stringify(patch.value);
@@ -122,7 +129,7 @@ export function createUpstashStore(opts: UpstashStoreOptions): TodoStore {
       return toChange(reply);
     },
 
-    async remove(user, id) {
+    async remove(user, _quota, id) {
       const { items } = keys(user);
       const reply = await mutate('remove', REMOVE_SCRIPT, [items], [String(id)]);
       if (reply.status === 'not_found') throw notFound(id);

@@ -9,13 +9,14 @@ import {
 
 const METHODS = ['GET', 'POST'];
 
-export const GET = withUser('read', async (_req, { user, store }) =>
-  json({ todo_items: await store.list(user) }),
+export const GET = withUser('read', async (_req, { user, quota, store }) =>
+  json({ todo_items: await store.list(user, quota) }),
 );
 
-export const POST = withUser('write', async (req, { user, store }) => {
+export const POST = withUser('write', async (req, { user, quota, store }) => {
   const value = parseNewTodo(await readJsonBody(req));
-  return json(await store.add(user, value), 201);
+  const { created, ...change } = await store.add(user, quota, value);
+  return json(change, created ? 201 : 200);
 });
 
 export const OPTIONS = preflight(METHODS);

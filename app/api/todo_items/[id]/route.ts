@@ -10,14 +10,14 @@ import {
 
 const METHODS = ['PATCH', 'DELETE'];
 
-export const PATCH = withUser('write', async (req, { user, store, params }) => {
+export const PATCH = withUser('write', async (req, { user, quota, store, params }) => {
   const id = parseId(params.id ?? '');
   const patch = parseTodoPatch(await readJsonBody(req));
-  return json(await store.update(user, id, patch));
+  return json(await store.update(user, quota, id, patch));
 });
 
-export const DELETE = withUser('write', async (_req, { user, store, params }) =>
-  json({ todo_items: await store.remove(user, parseId(params.id ?? '')) }),
+export const DELETE = withUser('write', async (_req, { user, quota, store, params }) =>
+  json({ todo_items: await store.remove(user, quota, parseId(params.id ?? '')) }),
 );
 
 export const OPTIONS = preflight(METHODS);
