@@ -93,12 +93,7 @@ export interface TodoStore {
    * With `idempotencyKey`, a repeat of a key this user used in the last 24 h adds nothing and
    * answers the first add's item (checked before the cap).
    */
-  add(
-    user: Principal,
-    quota: Quota | null,
-    value: string,
-    idempotencyKey?: string,
-  ): Promise<Added>;
+  add(user: Principal, quota: Quota | null, value: string, idempotencyKey?: string): Promise<Added>;
   /** Applies a non-empty patch; throws `not_found` when the user has no such item. */
   update(user: Principal, quota: Quota | null, id: number, patch: TodoPatch): Promise<Change>;
   /** Removes an item; throws `not_found` when the user has no such item. */

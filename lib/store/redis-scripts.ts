@@ -1,0 +1,197 @@
+/**
+ * The Lua the KV and Redis stores share: one script per store call, so Redis runs each call
+ * atomically — the rate limit, the cap, the id counter, idempotency keys and the
+ * read-modify-write of records cannot interleave with another request, and a failure leaves
+ * nothing half-written.
+ *
+ * Every script gets the same KEYS (see redis-keys.ts) and the same first two ARGV:
+ *   KEYS   items, seq, idem, idem-exp, reads, writes — all one user's, all one hash slot
+ *   ARGV   [1] quota kind ('read' | 'write' | '' for none), [2] its limit per minute, [3…] the op's
+ * and answers `{status, n, touched record or '', all records…}`:
+ *   'ok'           n: items deleted (clear completed, erasures), else 0
+ *   'repeat'       an Idempotency-Key seen before; touched: its item, '' if deleted since
+ *   'rate_limited' n: ms until the oldest counted request leaves the window (nothing else done)
+ *   'not_found', 'limit_reached'
+ *
+ * A record is the item's JSON with a fixed field order and `value` last:
+ *   {"id":7,"done":false,"created_at":"…","updated_at":"…","value":"…"}
+ * The value's JSON is made by `JSON.stringify` in Node and spliced in verbatim, so the scripts
+ * never parse user text (and need no cjson): everything before `,"value":` is ours, and a value
+ * such as `","done":true` stays inside its string.
+ *
+ * Time: the rate-limit log and idempotency expiry use the server's clock (`TIME`), so every app
+ * instance agrees on them; created_at/updated_at come from the app (ISO strings in ARGV).
+ */
+
+const PRELUDE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local WINDOW = 60000
+
+-- The sliding log of lib/store/local-quota.ts, kept in a list of server ms: at most ARGV[2]
+-- requests in any 60 s; a refused request is not counted. Returns the wait in ms, or nil.
+local function over_quota()
+  if ARGV[1] == '' then return nil end
+  local log = KEYS[6]
+  if ARGV[1] == 'read' then log = KEYS[5] end
+  local limit = tonumber(ARGV[2])
+  while true do
+    local first = redis.call('LINDEX', log, 0)
+    if not first or now - tonumber(first) < WINDOW then break end
+    redis.call('LPOP', log)
+  end
+  local len = redis.call('LLEN', log)
+  if len >= limit then
+    return tonumber(redis.call('LINDEX', log, len - limit)) + WINDOW - now
+  end
+  redis.call('RPUSH', log, string.format('%d', now))
+  redis.call('PEXPIRE', log, WINDOW)
+  return nil
+end
+
+local function record(id, done, created, updated, value)
+  return '{"id":' .. id .. ',"done":' .. done .. ',"created_at":"' .. created
+    .. '","updated_at":"' .. updated .. '","value":' .. value .. '}'
+end
+
+-- id, done, created_at, updated_at, value JSON; nil for a record we did not write.
+local function parse(rec)
+  return string.match(rec,
+    '^{"id":(%d+),"done":(%a+),"created_at":"([^"]*)","updated_at":"([^"]*)","value":(.*)}$')
+end
+
+local function unreadable(id)
+  return redis.error_reply('ERR hc-todo: unreadable record ' .. id)
+end
+
+-- The highest id among the user's items (0 for none): the counter may have been evicted.
+local function highest_id()
+  local top = 0
+  for _, id in ipairs(redis.call('HKEYS', KEYS[1])) do
+    local n = tonumber(id)
+    if n and n > top then top = n end
+  end
+  return top
+end
+
+local function answer(status, n, touched)
+  local out = {status, n, touched}
+  for _, rec in ipairs(redis.call('HVALS', KEYS[1])) do out[#out + 1] = rec end
+  return out
+end
+
+local wait = over_quota()
+if wait then return {'rate_limited', wait} end
+`;
+
+/** The list read: the quota, then every record. */
+export const LIST_SCRIPT = `${PRELUDE}
+return answer('ok', 0, '')
+`;
+
+/**
+ * ARGV[3] now (ISO-8601), [4] value JSON, [5] Idempotency-Key ('' for none), [6] item cap,
+ * [7] key lifetime in ms. A known key answers its item before the cap is checked. The counter
+ * is re-seeded above the highest existing id when it is missing or behind (evicted, deleted by
+ * hand), so an add never reuses an id nor overwrites an item.
+ */
+export const ADD_SCRIPT = `${PRELUDE}
+local key = ARGV[5]
+if key ~= '' then
+  -- A bounded amount of pruning per add keeps the key set's size to what 24 h of adds made.
+  for _, old in ipairs(redis.call('ZRANGEBYSCORE', KEYS[4], '-inf', now, 'LIMIT', 0, 100)) do
+    redis.call('HDEL', KEYS[3], old)
+    redis.call('ZREM', KEYS[4], old)
+  end
+  local seen = redis.call('HGET', KEYS[3], key)
+  local expires = redis.call('ZSCORE', KEYS[4], key)
+  if seen and expires and tonumber(expires) > now then
+    return answer('repeat', 0, redis.call('HGET', KEYS[1], seen) or '')
+  end
+end
+if redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[6]) then return {'limit_reached', 0, ''} end
+local last = tonumber(redis.call('GET', KEYS[2]) or '0') or 0
+local top = highest_id()
+if top > last then last = top end
+local id = string.format('%d', last + 1)
+redis.call('SET', KEYS[2], id)
+local rec = record(id, 'false', ARGV[3], ARGV[3], ARGV[4])
+redis.call('HSET', KEYS[1], id, rec)
+if key ~= '' then
+  local ttl = tonumber(ARGV[7])
+  redis.call('HSET', KEYS[3], key, id)
+  redis.call('ZADD', KEYS[4], now + ttl, key)
+  -- Every entry expires within ttl of the newest: the whole set may go with it.
+  redis.call('PEXPIRE', KEYS[3], ttl)
+  redis.call('PEXPIRE', KEYS[4], ttl)
+end
+return answer('ok', 0, rec)
+`;
+
+/** ARGV[3] now, [4] id, [5] done ('true' | 'false' | '' to keep), [6] value JSON ('' to keep). */
+export const UPDATE_SCRIPT = `${PRELUDE}
+local old = redis.call('HGET', KEYS[1], ARGV[4])
+if not old then return {'not_found', 0, ''} end
+local id, done, created, _, value = parse(old)
+if not id then return unreadable(ARGV[4]) end
+if ARGV[5] ~= '' then done = ARGV[5] end
+if ARGV[6] ~= '' then value = ARGV[6] end
+local rec = record(id, done, created, ARGV[3], value)
+redis.call('HSET', KEYS[1], ARGV[4], rec)
+return answer('ok', 0, rec)
+`;
+
+/** ARGV[3] id. The counter is left alone: ids are never reused. */
+export const REMOVE_SCRIPT = `${PRELUDE}
+if redis.call('HDEL', KEYS[1], ARGV[3]) == 0 then return {'not_found', 0, ''} end
+return answer('ok', 0, '')
+`;
+
+/** ARGV[3] now, [4] done ('true' | 'false'). Only records that change get the new updated_at. */
+export const SET_ALL_DONE_SCRIPT = `${PRELUDE}
+local all = redis.call('HGETALL', KEYS[1])
+for i = 1, #all, 2 do
+  local id, done, created, _, value = parse(all[i + 1])
+  if not id then return unreadable(all[i]) end
+  if done ~= ARGV[4] then
+    redis.call('HSET', KEYS[1], all[i], record(id, ARGV[4], created, ARGV[3], value))
+  end
+end
+return answer('ok', 0, '')
+`;
+
+/** Clear completed: removes every done record; n = how many. */
+export const REMOVE_DONE_SCRIPT = `${PRELUDE}
+local all = redis.call('HGETALL', KEYS[1])
+local deleted = 0
+for i = 1, #all, 2 do
+  local id, done = parse(all[i + 1])
+  if not id then return unreadable(all[i]) end
+  if done == 'true' then
+    redis.call('HDEL', KEYS[1], all[i])
+    deleted = deleted + 1
+  end
+end
+return answer('ok', deleted, '')
+`;
+
+/**
+ * `DELETE /api/me`: items and idempotency keys go, the counter stays — raised first to the
+ * highest id if it was lost, so that ids are not reused after the erasure either.
+ */
+export const ERASE_OWN_DATA_SCRIPT = `${PRELUDE}
+local n = redis.call('HLEN', KEYS[1])
+local top = highest_id()
+if top > (tonumber(redis.call('GET', KEYS[2]) or '0') or 0) then
+  redis.call('SET', KEYS[2], string.format('%d', top))
+end
+redis.call('DEL', KEYS[1], KEYS[3], KEYS[4])
+return {'ok', n, ''}
+`;
+
+/** The deletion webhook: every key of the user, counter and rate-limit logs included. */
+export const ERASE_USER_SCRIPT = `${PRELUDE}
+local n = redis.call('HLEN', KEYS[1])
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6])
+return {'ok', n, ''}
+`;
