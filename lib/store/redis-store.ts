@@ -49,31 +49,80 @@ export function createRedisStore(opts: RedisStoreOptions): RedisStore {
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
     throw new TypeError('createRedisStore: timeoutMs must be a positive number');
   }
-  const client = new Redis(opts.url, {
-    lazyConnect: true,
-    enableOfflineQueue: false,
-    autoResendUnfulfilledCommands: false,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-    reconnectOnError: null,
-    enableAutoPipelining: false,
-    connectTimeout: timeoutMs,
-    // RESP2: the shapes Upstash's REST API answers in, so one reply reader serves both stores.
-    protocol: 2,
-    disableClientInfo: true,
-    connectionName: 'hc-todo',
-  });
-  // Failures surface on the call that meets them (and are logged there); without a listener
-  // ioredis would print every connection error a second time.
-  client.on('error', () => {});
-
-  const transport = createTransport(client, timeoutMs, opts.url);
-  const close = async (): Promise<void> => {
-    if (client.status === 'ready') await client.quit().catch(() => client.disconnect());
-    else client.disconnect();
-  };
+  const connection = createConnection(opts.url, timeoutMs);
+  const close = (): Promise<void> => connection.close();
   if (opts.quitOnSigterm) quitOnSigterm(close);
-  return { ...createScriptStore(transport, { keyPrefix: opts.keyPrefix }), close };
+  const store = createScriptStore(createTransport(connection, timeoutMs, opts.url), {
+    keyPrefix: opts.keyPrefix,
+  });
+  return { ...store, close };
+}
+
+interface Connection {
+  /** The client to send on, connected; opened by at most one attempt at a time. */
+  ready(): Promise<Redis>;
+  /** Abandons the current client (a stalled server) so the next call starts afresh. */
+  drop(): void;
+  /** The last connection error ioredis reported, for the log line. */
+  lastError(): Error | undefined;
+  close(): Promise<void>;
+}
+
+function createConnection(url: string, timeoutMs: number): Connection {
+  let lastError: Error | undefined;
+  const open = (): Redis => {
+    const client = new Redis(url, {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      autoResendUnfulfilledCommands: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+      reconnectOnError: null,
+      enableAutoPipelining: false,
+      connectTimeout: timeoutMs,
+      // RESP2: the shapes Upstash's REST API answers in, so one reply reader serves both stores.
+      protocol: 2,
+      disableClientInfo: true,
+      connectionName: 'hc-todo',
+    });
+    // Failures surface on the call that meets them (and are logged there, with this cause);
+    // without a listener ioredis would print every connection error a second time.
+    client.on('error', (error: Error) => {
+      lastError = error;
+    });
+    return client;
+  };
+  let client = open();
+  let opening: Promise<Redis> | undefined;
+
+  return {
+    ready() {
+      if (client.status === 'ready') return Promise.resolve(client);
+      const current = client;
+      opening ??= current
+        .connect()
+        .then(() => current)
+        .finally(() => {
+          opening = undefined;
+        });
+      return opening;
+    },
+    drop() {
+      const stale = client;
+      client = open();
+      opening = undefined;
+      stale.disconnect();
+    },
+    lastError: () => lastError,
+    async close() {
+      // A later call gets a new client: reconnecting the closed one races with its own close.
+      const closing = client;
+      client = open();
+      opening = undefined;
+      if (closing.status === 'ready') await closing.quit().catch(() => closing.disconnect());
+      else closing.disconnect();
+    },
+  };
 }
 
 class DeadlineError extends Error {
@@ -83,26 +132,19 @@ class DeadlineError extends Error {
   }
 }
 
-function createTransport(client: Redis, timeoutMs: number, url: string): RedisScriptTransport {
-  let opening: Promise<void> | undefined;
-
-  /** The connection, opened by at most one attempt at a time. */
-  const ready = (): Promise<void> => {
-    if (client.status === 'ready') return Promise.resolve();
-    opening ??= client.connect().finally(() => {
-      opening = undefined;
-    });
-    return opening;
-  };
-
+function createTransport(
+  connection: Connection,
+  timeoutMs: number,
+  url: string,
+): RedisScriptTransport {
   /** Runs `send` once the connection is up, unless the deadline passed first. */
-  const call = async <T>(op: string, send: () => Promise<T>): Promise<T> => {
+  const call = async <T>(op: string, send: (client: Redis) => Promise<T>): Promise<T> => {
     let expired = false;
     let timer: NodeJS.Timeout | undefined;
     const work = (async () => {
-      await ready();
+      const client = await connection.ready();
       if (expired) throw new DeadlineError(timeoutMs); // never sent: nothing written
-      return send();
+      return send(client);
     })();
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
@@ -114,10 +156,11 @@ function createTransport(client: Redis, timeoutMs: number, url: string): RedisSc
       return await Promise.race([work, deadline]);
     } catch (error) {
       if (error instanceof DeadlineError) {
-        work.catch(() => {}); // settles when the connection drops, below
-        client.disconnect();
+        work.catch(() => {}); // settles when the dropped connection closes
+        connection.drop();
       }
-      console.error(`[hc-todo] redis store ${op} failed: ${describeFailure(error, url)}`);
+      const cause = describeFailure(error, url, connection.lastError());
+      console.error(`[hc-todo] redis store ${op} failed: ${cause}`);
       throw new StoreError('store_unavailable', 'The to-do store is unavailable.', {
         cause: error,
       });
@@ -128,9 +171,9 @@ function createTransport(client: Redis, timeoutMs: number, url: string): RedisSc
 
   return {
     eval: (script, keys, args, op) =>
-      call(op, () => client.eval(script, keys.length, ...keys, ...args)),
+      call(op, (client) => client.eval(script, keys.length, ...keys, ...args)),
     async ping() {
-      const pong = await call('ping', () => client.ping());
+      const pong = await call('ping', (client) => client.ping());
       if (pong !== 'PONG') {
         throw new StoreError('store_unavailable', 'The to-do store answered oddly.');
       }
@@ -155,8 +198,11 @@ function quitOnSigterm(close: () => Promise<void>): void {
   });
 }
 
-/** One log line for a failure, with the URL's credentials masked. */
-function describeFailure(error: unknown, url: string): string {
+/**
+ * One log line for a failure, with the URL's credentials masked. ioredis rejects a failed
+ * connect with a bare "Connection is closed."; the reason (ECONNREFUSED, …) came as an event.
+ */
+function describeFailure(error: unknown, url: string, lastError: Error | undefined): string {
   const password = URL.canParse(url) ? decodeURIComponent(new URL(url).password) : '';
   const mask = (text: string): string =>
     (password ? text.split(password).join('[password]') : text).split(url).join('[url]');
@@ -164,6 +210,10 @@ function describeFailure(error: unknown, url: string): string {
   for (let e: unknown = error, depth = 0; e instanceof Error && depth < 3; e = e.cause, depth++) {
     const code = (e as { code?: unknown }).code;
     parts.push(mask(`${e.name}: ${e.message}`) + (typeof code === 'string' ? ` (${code})` : ''));
+  }
+  if (lastError && error instanceof Error && /Connection is closed/.test(error.message)) {
+    const code = (lastError as { code?: unknown }).code;
+    parts.push(mask(lastError.message) + (typeof code === 'string' ? ` (${code})` : ''));
   }
   return parts.length > 0 ? parts.join(' <- ') : mask(String(error));
 }
