@@ -1,7 +1,9 @@
 /**
- * API benchmark: the production server (`next start`) against a fake Zendesk, on both stores,
- * each route measured against a baseline measured in the same run, interleaved in rounds so
- * machine noise hits both alike. Quote the ratios, not the absolute numbers.
+ * API benchmark: the production server (`next start`) against a fake Zendesk, on all three
+ * stores (Redis: a private redis-server, so no other traffic skews it; KV: the Upstash bridge in
+ * front of the machine's Redis), each route measured against a baseline measured in the same
+ * run, interleaved in rounds so machine noise hits all alike. Quote the ratios, not the
+ * absolute numbers.
  *
  *   npm run build && npx tsx scripts/bench-api.ts [requestsPerRound=400] [rounds=5] [concurrency=8]
  *
@@ -14,7 +16,8 @@ import path from 'node:path';
 import { startApp } from '../tests/support/app-server';
 import { startFakeZendesk } from '../tests/support/fake-zendesk';
 import { startUpstashBridge } from '../tests/support/upstash-bridge';
-import { deleteKeys } from '../tests/support/redis-keys';
+import { deleteKeys, redisKeyPattern } from '../tests/support/redis-keys';
+import { startPrivateRedis } from '../tests/support/private-redis';
 
 type Case = { name: string; run: () => Promise<Response> };
 
@@ -43,6 +46,7 @@ const pct = (sorted: number[], p: number): number =>
 void (async () => {
   const zendesk = await startFakeZendesk();
   const bridge = await startUpstashBridge();
+  const redis = await startPrivateRedis();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hc-todo-bench-'));
   const subdomain = `hcbench-${process.pid}`;
   const common = {
@@ -59,6 +63,7 @@ void (async () => {
     KV_REST_API_URL: bridge.url,
     KV_REST_API_TOKEN: bridge.token,
   });
+  const redisApp = await startApp({ ...common, REDIS_URL: redis.url });
   try {
     const cases: Case[] = [
       {
@@ -69,6 +74,7 @@ void (async () => {
     for (const [mode, app] of [
       ['embedded', embedded],
       ['kv', kv],
+      ['redis', redisApp],
     ] as const) {
       const token = zendesk.userToken(1000 + cases.length);
       const auth = { authorization: `Bearer ${token}` };
@@ -136,10 +142,10 @@ void (async () => {
       );
     }
   } finally {
-    await Promise.all([embedded.stop(), kv.stop()]);
-    await bridge.close();
+    await Promise.all([embedded.stop(), kv.stop(), redisApp.stop()]);
+    await Promise.all([bridge.close(), redis.stop()]);
     await zendesk.close();
-    await deleteKeys(`hc-todo:${subdomain}:*`);
+    await deleteKeys(redisKeyPattern(subdomain));
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 })();
