@@ -4,9 +4,10 @@
  * read-modify-write of records cannot interleave with another request, and a failure leaves
  * nothing half-written.
  *
- * Every script gets the same KEYS (see redis-keys.ts) and the same first two ARGV:
+ * Every script gets the same KEYS (see redis-keys.ts) and the same first three ARGV:
  *   KEYS   items, seq, idem, idem-exp, reads, writes — all one user's, all one hash slot
- *   ARGV   [1] quota kind ('read' | 'write' | '' for none), [2] its limit per minute, [3…] the op's
+ *   ARGV   [1] quota kind ('read' | 'write' | '' for none), [2] its limit per minute,
+ *          [3] the app's clock in ms (used only where TIME is refused), [4…] the op's
  * and answers `{status, n, touched record or '', all records…}`:
  *   'ok'           n: items deleted (clear completed, erasures), else 0
  *   'repeat'       an Idempotency-Key seen before; touched: its item, '' if deleted since
@@ -20,12 +21,18 @@
  * such as `","done":true` stays inside its string.
  *
  * Time: the rate-limit log and idempotency expiry use the server's clock (`TIME`), so every app
- * instance agrees on them; created_at/updated_at come from the app (ISO strings in ARGV).
+ * instance agrees on them; created_at/updated_at come from the app (ISO strings in ARGV). Since
+ * Redis 5, scripts replicate as effects, so calling TIME before writing is safe.
  */
 
 const PRELUDE = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+-- The server's clock, so that every app instance agrees; the app's (ARGV[3]) only where a
+-- service refuses TIME in scripts (some managed Redis do), so the store still works there.
+local t = redis.pcall('TIME')
+local now = tonumber(ARGV[3])
+if type(t) == 'table' and t[1] then
+  now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
 local WINDOW = 60000
 
 -- The sliding log of lib/store/local-quota.ts, kept in a list of server ms: at most ARGV[2]
@@ -90,13 +97,13 @@ return answer('ok', 0, '')
 `;
 
 /**
- * ARGV[3] now (ISO-8601), [4] value JSON, [5] Idempotency-Key ('' for none), [6] item cap,
- * [7] key lifetime in ms. A known key answers its item before the cap is checked. The counter
+ * ARGV[4] now (ISO-8601), [5] value JSON, [6] Idempotency-Key ('' for none), [7] item cap,
+ * [8] key lifetime in ms. A known key answers its item before the cap is checked. The counter
  * is re-seeded above the highest existing id when it is missing or behind (evicted, deleted by
  * hand), so an add never reuses an id nor overwrites an item.
  */
 export const ADD_SCRIPT = `${PRELUDE}
-local key = ARGV[5]
+local key = ARGV[6]
 if key ~= '' then
   -- A bounded amount of pruning per add keeps the key set's size to what 24 h of adds made.
   for _, old in ipairs(redis.call('ZRANGEBYSCORE', KEYS[4], '-inf', now, 'LIMIT', 0, 100)) do
@@ -109,16 +116,16 @@ if key ~= '' then
     return answer('repeat', 0, redis.call('HGET', KEYS[1], seen) or '')
   end
 end
-if redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[6]) then return {'limit_reached', 0, ''} end
+if redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[7]) then return {'limit_reached', 0, ''} end
 local last = tonumber(redis.call('GET', KEYS[2]) or '0') or 0
 local top = highest_id()
 if top > last then last = top end
 local id = string.format('%d', last + 1)
 redis.call('SET', KEYS[2], id)
-local rec = record(id, 'false', ARGV[3], ARGV[3], ARGV[4])
+local rec = record(id, 'false', ARGV[4], ARGV[4], ARGV[5])
 redis.call('HSET', KEYS[1], id, rec)
 if key ~= '' then
-  local ttl = tonumber(ARGV[7])
+  local ttl = tonumber(ARGV[8])
   redis.call('HSET', KEYS[3], key, id)
   redis.call('ZADD', KEYS[4], now + ttl, key)
   -- Every entry expires within ttl of the newest: the whole set may go with it.
@@ -128,33 +135,33 @@ end
 return answer('ok', 0, rec)
 `;
 
-/** ARGV[3] now, [4] id, [5] done ('true' | 'false' | '' to keep), [6] value JSON ('' to keep). */
+/** ARGV[4] now, [5] id, [6] done ('true' | 'false' | '' to keep), [7] value JSON ('' to keep). */
 export const UPDATE_SCRIPT = `${PRELUDE}
-local old = redis.call('HGET', KEYS[1], ARGV[4])
+local old = redis.call('HGET', KEYS[1], ARGV[5])
 if not old then return {'not_found', 0, ''} end
 local id, done, created, _, value = parse(old)
-if not id then return unreadable(ARGV[4]) end
-if ARGV[5] ~= '' then done = ARGV[5] end
-if ARGV[6] ~= '' then value = ARGV[6] end
-local rec = record(id, done, created, ARGV[3], value)
-redis.call('HSET', KEYS[1], ARGV[4], rec)
+if not id then return unreadable(ARGV[5]) end
+if ARGV[6] ~= '' then done = ARGV[6] end
+if ARGV[7] ~= '' then value = ARGV[7] end
+local rec = record(id, done, created, ARGV[4], value)
+redis.call('HSET', KEYS[1], ARGV[5], rec)
 return answer('ok', 0, rec)
 `;
 
-/** ARGV[3] id. The counter is left alone: ids are never reused. */
+/** ARGV[4] id. The counter is left alone: ids are never reused. */
 export const REMOVE_SCRIPT = `${PRELUDE}
-if redis.call('HDEL', KEYS[1], ARGV[3]) == 0 then return {'not_found', 0, ''} end
+if redis.call('HDEL', KEYS[1], ARGV[4]) == 0 then return {'not_found', 0, ''} end
 return answer('ok', 0, '')
 `;
 
-/** ARGV[3] now, [4] done ('true' | 'false'). Only records that change get the new updated_at. */
+/** ARGV[4] now, [5] done ('true' | 'false'). Only records that change get the new updated_at. */
 export const SET_ALL_DONE_SCRIPT = `${PRELUDE}
 local all = redis.call('HGETALL', KEYS[1])
 for i = 1, #all, 2 do
   local id, done, created, _, value = parse(all[i + 1])
   if not id then return unreadable(all[i]) end
-  if done ~= ARGV[4] then
-    redis.call('HSET', KEYS[1], all[i], record(id, ARGV[4], created, ARGV[3], value))
+  if done ~= ARGV[5] then
+    redis.call('HSET', KEYS[1], all[i], record(id, ARGV[5], created, ARGV[4], value))
   end
 end
 return answer('ok', 0, '')

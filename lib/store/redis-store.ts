@@ -9,8 +9,9 @@
  *   the connection down opens it (one shared attempt) within its own deadline.
  * - Every call has one deadline (connect included). A call whose deadline passes before its
  *   script was written never writes it later; one that passed after may have been applied —
- *   the contract's "repeat it with the same Idempotency-Key". The connection is then dropped,
- *   as a server that stopped answering cannot be trusted with the next call.
+ *   the contract's "repeat it with the same Idempotency-Key". A connection that has answered
+ *   nothing for a whole deadline is then dropped, so a stalled server cannot hold every later
+ *   call hostage; a merely busy one is kept.
  * - EVAL, not EVALSHA, for the reason given in upstash-store.ts: one command per call, always.
  */
 import { Redis } from 'ioredis';
@@ -61,8 +62,15 @@ export function createRedisStore(opts: RedisStoreOptions): RedisStore {
 interface Connection {
   /** The client to send on, connected; opened by at most one attempt at a time. */
   ready(): Promise<Redis>;
-  /** Abandons the current client (a stalled server) so the next call starts afresh. */
-  drop(): void;
+  /** Notes that the current connection answered (any reply, error replies included). */
+  answered(): void;
+  /**
+   * After a missed deadline: abandons the current client, so that the next call starts afresh,
+   * if it is not even connected or has answered nothing for `ms` — a stalled server. A
+   * connection that is merely busy (answering others) is kept: dropping it would fail every
+   * call in flight on it.
+   */
+  dropIfStalled(ms: number): void;
   /** The last connection error ioredis reported, for the log line. */
   lastError(): Error | undefined;
   close(): Promise<void>;
@@ -94,6 +102,7 @@ function createConnection(url: string, timeoutMs: number): Connection {
   };
   let client = open();
   let opening: Promise<Redis> | undefined;
+  let lastAnswer = 0;
 
   return {
     ready() {
@@ -107,7 +116,11 @@ function createConnection(url: string, timeoutMs: number): Connection {
         });
       return opening;
     },
-    drop() {
+    answered() {
+      lastAnswer = Date.now();
+    },
+    dropIfStalled(ms) {
+      if (client.status === 'ready' && Date.now() - lastAnswer < ms) return;
       const stale = client;
       client = open();
       opening = undefined;
@@ -144,7 +157,11 @@ function createTransport(
     const work = (async () => {
       const client = await connection.ready();
       if (expired) throw new DeadlineError(timeoutMs); // never sent: nothing written
-      return send(client);
+      try {
+        return await send(client);
+      } finally {
+        connection.answered();
+      }
     })();
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
@@ -156,8 +173,8 @@ function createTransport(
       return await Promise.race([work, deadline]);
     } catch (error) {
       if (error instanceof DeadlineError) {
-        work.catch(() => {}); // settles when the dropped connection closes
-        connection.drop();
+        work.catch(() => {}); // settles later, or when a dropped connection closes
+        connection.dropIfStalled(timeoutMs);
       }
       const cause = describeFailure(error, url, connection.lastError());
       console.error(`[hc-todo] redis store ${op} failed: ${cause}`);

@@ -58,7 +58,7 @@ export function createScriptStore(
     id?: number,
   ): Promise<Reply> => {
     const keys = keyList(userKeys(user, prefix));
-    const head = quota ? [quota.kind, String(quota.perMinute)] : ['', '0'];
+    const head = [quota?.kind ?? '', String(quota?.perMinute ?? 0), String(Date.now())];
     const raw = await transport.eval(script, keys, [...head, ...args], op);
     return readReply(raw, quota, id);
   };

@@ -119,7 +119,7 @@ export const kvBackend: Backend = {
       url: bridge.url,
       token: bridge.token,
       keyPrefix: TEST_PREFIX,
-      timeoutMs: 15_000,
+      timeoutMs: 60_000,
     });
     return {
       store,
@@ -137,7 +137,7 @@ export const redisBackend: Backend = {
   name: 'redis (ioredis → Redis)',
   async open() {
     const helpers = await redisHelpers();
-    const store = createRedisStore({ url: REDIS_URL, keyPrefix: TEST_PREFIX, timeoutMs: 15_000 });
+    const store = createRedisStore({ url: REDIS_URL, keyPrefix: TEST_PREFIX, timeoutMs: 60_000 });
     return {
       store,
       forget: helpers.forget,
