@@ -178,3 +178,30 @@ describe('the write limit across instances', () => {
     }
   });
 });
+
+// Last: it stops this file's Redis.
+describe('Redis down', () => {
+  it('reports health ok on Redis, then 503 store_unavailable with Retry-After once it is gone', async () => {
+    const [a, b] = await startPair();
+    try {
+      const token = await zendesk.userToken(newUserId());
+      expect((await call(a.url, 'GET', '/api/health')).body).toEqual({
+        status: 'ok',
+        store: 'redis',
+      });
+      await call(a.url, 'POST', '/api/todo_items', { token, body: { value: 'before' } });
+      await redis.stop(); // connections refused from now on
+      for (const [method, body] of [
+        ['GET', undefined],
+        ['POST', { value: 'during' }],
+      ] as const) {
+        const res = await call(b.url, method, '/api/todo_items', { token, body });
+        expect([res.status, errorCode(res)]).toEqual([503, 'store_unavailable']);
+        expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      }
+      expect(a.output() + b.output()).not.toContain(token);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  });
+});
