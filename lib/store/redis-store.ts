@@ -107,14 +107,16 @@ function createConnection(url: string, timeoutMs: number): Connection {
   return {
     ready() {
       if (client.status === 'ready') return Promise.resolve(client);
+      if (opening) return opening;
       const current = client;
-      opening ??= current
+      const attempt = current
         .connect()
         .then(() => current)
         .finally(() => {
-          opening = undefined;
+          if (opening === attempt) opening = undefined; // not a newer client's attempt
         });
-      return opening;
+      opening = attempt;
+      return attempt;
     },
     answered() {
       lastAnswer = Date.now();
