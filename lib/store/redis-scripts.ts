@@ -25,6 +25,18 @@
  * Redis 5, scripts replicate as effects, so calling TIME before writing is safe.
  */
 
+/**
+ * The script as sent: full-line comments and indentation dropped. Every call uploads its script
+ * (EVAL), so this is a third less to send, and less for Redis to hash.
+ */
+function lua(source: string): string {
+  return source
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('--'))
+    .join('\n');
+}
+
 const PRELUDE = `
 -- The server's clock, so that every app instance agrees; the app's (ARGV[3]) only where a
 -- service refuses TIME in scripts (some managed Redis do), so the store still works there.
@@ -92,9 +104,9 @@ if wait then return {'rate_limited', wait} end
 `;
 
 /** The list read: the quota, then every record. */
-export const LIST_SCRIPT = `${PRELUDE}
+export const LIST_SCRIPT = lua(`${PRELUDE}
 return answer('ok', 0, '')
-`;
+`);
 
 /**
  * ARGV[4] now (ISO-8601), [5] value JSON, [6] Idempotency-Key ('' for none), [7] item cap,
@@ -102,7 +114,7 @@ return answer('ok', 0, '')
  * is re-seeded above the highest existing id when it is missing or behind (evicted, deleted by
  * hand), so an add never reuses an id nor overwrites an item.
  */
-export const ADD_SCRIPT = `${PRELUDE}
+export const ADD_SCRIPT = lua(`${PRELUDE}
 local key = ARGV[6]
 if key ~= '' then
   -- A bounded amount of pruning per add keeps the key set's size to what 24 h of adds made.
@@ -133,10 +145,10 @@ if key ~= '' then
   redis.call('PEXPIRE', KEYS[4], ttl)
 end
 return answer('ok', 0, rec)
-`;
+`);
 
 /** ARGV[4] now, [5] id, [6] done ('true' | 'false' | '' to keep), [7] value JSON ('' to keep). */
-export const UPDATE_SCRIPT = `${PRELUDE}
+export const UPDATE_SCRIPT = lua(`${PRELUDE}
 local old = redis.call('HGET', KEYS[1], ARGV[5])
 if not old then return {'not_found', 0, ''} end
 local id, done, created, _, value = parse(old)
@@ -146,16 +158,16 @@ if ARGV[7] ~= '' then value = ARGV[7] end
 local rec = record(id, done, created, ARGV[4], value)
 redis.call('HSET', KEYS[1], ARGV[5], rec)
 return answer('ok', 0, rec)
-`;
+`);
 
 /** ARGV[4] id. The counter is left alone: ids are never reused. */
-export const REMOVE_SCRIPT = `${PRELUDE}
+export const REMOVE_SCRIPT = lua(`${PRELUDE}
 if redis.call('HDEL', KEYS[1], ARGV[4]) == 0 then return {'not_found', 0, ''} end
 return answer('ok', 0, '')
-`;
+`);
 
 /** ARGV[4] now, [5] done ('true' | 'false'). Only records that change get the new updated_at. */
-export const SET_ALL_DONE_SCRIPT = `${PRELUDE}
+export const SET_ALL_DONE_SCRIPT = lua(`${PRELUDE}
 local all = redis.call('HGETALL', KEYS[1])
 for i = 1, #all, 2 do
   local id, done, created, _, value = parse(all[i + 1])
@@ -165,10 +177,10 @@ for i = 1, #all, 2 do
   end
 end
 return answer('ok', 0, '')
-`;
+`);
 
 /** Clear completed: removes every done record; n = how many. */
-export const REMOVE_DONE_SCRIPT = `${PRELUDE}
+export const REMOVE_DONE_SCRIPT = lua(`${PRELUDE}
 local all = redis.call('HGETALL', KEYS[1])
 local deleted = 0
 for i = 1, #all, 2 do
@@ -180,13 +192,13 @@ for i = 1, #all, 2 do
   end
 end
 return answer('ok', deleted, '')
-`;
+`);
 
 /**
  * `DELETE /api/me`: items and idempotency keys go, the counter stays — raised first to the
  * highest id if it was lost, so that ids are not reused after the erasure either.
  */
-export const ERASE_OWN_DATA_SCRIPT = `${PRELUDE}
+export const ERASE_OWN_DATA_SCRIPT = lua(`${PRELUDE}
 local n = redis.call('HLEN', KEYS[1])
 local top = highest_id()
 if top > (tonumber(redis.call('GET', KEYS[2]) or '0') or 0) then
@@ -194,11 +206,11 @@ if top > (tonumber(redis.call('GET', KEYS[2]) or '0') or 0) then
 end
 redis.call('DEL', KEYS[1], KEYS[3], KEYS[4])
 return {'ok', n, ''}
-`;
+`);
 
 /** The deletion webhook: every key of the user, counter and rate-limit logs included. */
-export const ERASE_USER_SCRIPT = `${PRELUDE}
+export const ERASE_USER_SCRIPT = lua(`${PRELUDE}
 local n = redis.call('HLEN', KEYS[1])
 redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6])
 return {'ok', n, ''}
-`;
+`);

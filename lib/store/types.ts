@@ -1,6 +1,7 @@
 /**
  * The storage boundary. A backend sees only the verified principal and plain values — never a
- * request or a token — so the two backends (embedded SQLite, Upstash Redis) are interchangeable.
+ * request or a token — so the three backends (embedded SQLite, KV over Upstash REST, Redis) are
+ * interchangeable.
  */
 
 /** Who owns the data: one help center user of one Zendesk account. */
