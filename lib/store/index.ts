@@ -1,6 +1,6 @@
 /**
- * Picks the backend the configuration names. Imports are lazy so a KV deployment never loads
- * the native SQLite module, and the embedded one never loads the HTTP client.
+ * Picks the backend the configuration names. Imports are lazy so a KV or Redis deployment never
+ * loads the native SQLite module, and the embedded one never loads a Redis client.
  */
 import type { StoreConfig } from '../config';
 import { StoreError } from './types';
@@ -10,7 +10,7 @@ export * from './types';
 
 let current: { key: StoreConfig; store: Promise<TodoStore> } | undefined;
 
-/** The process-wide store for `config` (one SQLite handle or one HTTP client). */
+/** The process-wide store for `config` (one SQLite handle, HTTP client or Redis connection). */
 export function getStore(config: StoreConfig): Promise<TodoStore> {
   if (current?.key === config) return current.store;
   const entry = { key: config, store: openStore(config) };
@@ -37,7 +37,10 @@ async function openBackend(config: StoreConfig): Promise<TodoStore> {
     const { createUpstashStore } = await import('./upstash-store');
     return createUpstashStore({ url: config.url, token: config.token });
   }
-  if (config.kind === 'redis') throw new Error('The Redis store is not built yet (issue #9).');
+  if (config.kind === 'redis') {
+    const { createRedisStore } = await import('./redis-store');
+    return createRedisStore({ url: config.url, quitOnSigterm: true });
+  }
   const { createSqliteStore } = await import('./sqlite-store');
   return createSqliteStore({ dataDir: config.dataDir });
 }

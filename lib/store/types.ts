@@ -1,6 +1,7 @@
 /**
  * The storage boundary. A backend sees only the verified principal and plain values — never a
- * request or a token — so the two backends (embedded SQLite, Upstash Redis) are interchangeable.
+ * request or a token — so the three backends (embedded SQLite, KV over Upstash REST, Redis) are
+ * interchangeable.
  */
 
 /** Who owns the data: one help center user of one Zendesk account. */
@@ -93,12 +94,7 @@ export interface TodoStore {
    * With `idempotencyKey`, a repeat of a key this user used in the last 24 h adds nothing and
    * answers the first add's item (checked before the cap).
    */
-  add(
-    user: Principal,
-    quota: Quota | null,
-    value: string,
-    idempotencyKey?: string,
-  ): Promise<Added>;
+  add(user: Principal, quota: Quota | null, value: string, idempotencyKey?: string): Promise<Added>;
   /** Applies a non-empty patch; throws `not_found` when the user has no such item. */
   update(user: Principal, quota: Quota | null, id: number, patch: TodoPatch): Promise<Change>;
   /** Removes an item; throws `not_found` when the user has no such item. */

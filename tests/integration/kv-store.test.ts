@@ -11,7 +11,7 @@ import type { Item } from '../support/api';
 import { freePort, startApp } from '../support/app-server';
 import type { AppServer } from '../support/app-server';
 import { FakeZendeskClient } from '../support/fake-zendesk-client';
-import { deleteKeys } from '../support/redis-keys';
+import { deleteKeys, redisKeyPattern } from '../support/redis-keys';
 import { appEnv, system } from '../support/system';
 import { startUpstashBridge } from '../support/upstash-bridge';
 import type { BridgeDownMode, UpstashBridge } from '../support/upstash-bridge';
@@ -40,7 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.stop();
   await bridge.close();
-  await deleteKeys(`hc-todo:${subdomain}:*`);
+  await deleteKeys(redisKeyPattern(subdomain));
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Starts the system once for the HTTP and browser suites: one fake Zendesk (which also serves
  * the fake help center pages), one Upstash bridge in front of the real Redis, and the production
- * build twice — on the embedded store and on KV.
+ * build three times — on the embedded store, on KV (through the bridge) and on Redis.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,10 +9,10 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { startApp } from './app-server';
-import { deleteKeys } from './redis-keys';
+import { deleteKeys, redisKeyPattern } from './redis-keys';
 import { helpCenterPages } from './fake-help-center';
 import { startFakeZendesk } from './fake-zendesk';
-import { appEnv, provideSystem } from './system';
+import { appEnv, DEFAULT_REDIS_URL, provideSystem } from './system';
 import { startUpstashBridge } from './upstash-bridge';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -24,19 +24,24 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const sut = {
     zendeskUrl: zendesk.url,
     bridge: { url: bridge.url, token: bridge.token },
+    redisUrl: DEFAULT_REDIS_URL,
     subdomain,
   };
-  const [embedded, kv] = await Promise.all([
+  const [embedded, kv, redis] = await Promise.all([
     startApp(appEnv(sut, 'embedded', path.join(dataDir, 'embedded'))),
     startApp(appEnv(sut, 'kv', path.join(dataDir, 'kv'))),
+    startApp(appEnv(sut, 'redis', path.join(dataDir, 'redis'))),
   ]);
 
-  provideSystem(project, { ...sut, apps: { embedded: embedded.url, kv: kv.url } });
+  provideSystem(project, {
+    ...sut,
+    apps: { embedded: embedded.url, kv: kv.url, redis: redis.url },
+  });
 
   return async () => {
-    await Promise.all([embedded.stop(), kv.stop()]);
+    await Promise.all([embedded.stop(), kv.stop(), redis.stop()]);
     await Promise.all([bridge.close(), zendesk.close()]);
-    await deleteKeys(`hc-todo:${subdomain}:*`);
+    await deleteKeys(redisKeyPattern(subdomain));
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 }

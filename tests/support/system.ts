@@ -6,10 +6,15 @@ export interface SystemUnderTest {
   /** The fake help center / Zendesk origin, e.g. `http://127.0.0.1:41234`; the apps' only allowed origin. */
   zendeskUrl: string;
   /** App origins (`http://localhost:<port>`) by store mode. */
-  apps: { embedded: string; kv: string };
+  apps: Record<StoreMode, string>;
   /** The Upstash bridge in front of the machine's Redis that the KV app uses. */
   bridge: { url: string; token: string };
-  /** The Zendesk subdomain the apps run as; its Redis keys are removed after the run. */
+  /** The machine's Redis, which the Redis app uses directly (`REDIS_URL`). */
+  redisUrl: string;
+  /**
+   * The Zendesk subdomain the apps run as; its Redis keys (`hc-todo:{<subdomain>:…`, shared by
+   * the KV and Redis apps, whose layouts are one) are removed after the run.
+   */
   subdomain: string;
 }
 
@@ -31,13 +36,16 @@ export function system(): SystemUnderTest {
   return (inject as (key: string) => unknown)(KEY) as SystemUnderTest;
 }
 
+/** The machine's Redis, shared by every helper: only keys of our own subdomain are ours. */
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
 /** Store modes every HTTP test runs in. */
-export const STORE_MODES = ['embedded', 'kv'] as const;
+export const STORE_MODES = ['embedded', 'kv', 'redis'] as const;
 export type StoreMode = (typeof STORE_MODES)[number];
 
-/** Environment of an app server in `mode` against the given fake Zendesk and bridge. */
+/** Environment of an app server in `mode` against the given fake Zendesk, bridge and Redis. */
 export function appEnv(
-  sut: Pick<SystemUnderTest, 'zendeskUrl' | 'bridge' | 'subdomain'>,
+  sut: Pick<SystemUnderTest, 'zendeskUrl' | 'bridge' | 'subdomain'> & { redisUrl?: string },
   mode: StoreMode,
   dataDir: string,
   extra: Record<string, string> = {},
@@ -52,6 +60,7 @@ export function appEnv(
     RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
     ZENDESK_WEBHOOK_SECRET: 'hc-todo-test-webhook-secret', // the webhook tests sign with this
     ...(mode === 'kv' && { KV_REST_API_URL: sut.bridge.url, KV_REST_API_TOKEN: sut.bridge.token }),
+    ...(mode === 'redis' && { REDIS_URL: sut.redisUrl ?? DEFAULT_REDIS_URL }),
     ...extra,
   };
 }

@@ -1,23 +1,35 @@
 /**
- * The two store backends as the contract suite sees them: each opens a store for a suite and
+ * The three store backends as the contract suites see them: each opens a store for a suite and
  * removes what its tests wrote. KV runs through the Upstash bridge in front of the real Redis,
- * under the `hc-todo-test:` key prefix only.
+ * Redis talks to the real Redis directly; both only under the `hc-todo-test:` key prefix.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { StoreError, type Principal, type StoreErrorCode, type TodoStore } from '@/lib/store/types';
+import { keyList, userKeys as layoutKeys, type UserKeys } from '@/lib/store/redis-keys';
+import {
+  StoreError,
+  type Principal,
+  type StoreErrorCode,
+  type TodoItem,
+  type TodoPatch,
+  type TodoStore,
+} from '@/lib/store/types';
+import { createRedisStore } from '@/lib/store/redis-store';
 import { createUpstashStore } from '@/lib/store/upstash-store';
 import { startUpstashBridge } from '@/tests/support/upstash-bridge';
 
 export const TEST_PREFIX = 'hc-todo-test';
+export const REDIS_URL = 'redis://127.0.0.1:6379';
 
 export interface OpenBackend {
   store: TodoStore;
   /** Removes everything `user` has in the backend. */
   forget(user: Principal): Promise<void>;
+  /** Deletes the user's id counter behind the store's back (eviction); undefined for SQLite. */
+  dropCounter?(user: Principal): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,35 +53,98 @@ export async function failureOf(call: Promise<unknown>): Promise<StoreErrorCode 
   }
 }
 
+/** The user's keys under the test prefix (the layout of lib/store/redis-keys.ts). */
+export function testKeys(user: Principal): UserKeys {
+  return layoutKeys(user, TEST_PREFIX);
+}
+
+/** Every key of the user, for cleanup. */
 export function userKeys(user: Principal): string[] {
-  const base = `${TEST_PREFIX}:${user.subdomain}:${user.userId}`;
-  return [`${base}:items`, `${base}:seq`];
+  return keyList(testKeys(user));
 }
 
 /** A plain Redis connection for arranging and cleaning up `hc-todo-test:` keys. */
 export async function connectRedis(): Promise<Redis> {
-  const redis = new Redis({ host: '127.0.0.1', port: 6379, lazyConnect: true });
+  const redis = new Redis(REDIS_URL, { lazyConnect: true });
   await redis.connect();
   return redis;
+}
+
+/**
+ * The store without quotas (null) and with v1 signatures, for the suites about data rather than
+ * limits: `add` answers a non-null item.
+ */
+export interface PlainStore {
+  list(u: Principal): Promise<TodoItem[]>;
+  add(u: Principal, value: string): Promise<{ todo_item: TodoItem; todo_items: TodoItem[] }>;
+  update(
+    u: Principal,
+    id: number,
+    patch: TodoPatch,
+  ): Promise<{ todo_item: TodoItem; todo_items: TodoItem[] }>;
+  remove(u: Principal, id: number): Promise<TodoItem[]>;
+}
+
+export function plain(store: TodoStore): PlainStore {
+  return {
+    list: (u) => store.list(u, null),
+    async add(u, value) {
+      const { todo_item, todo_items } = await store.add(u, null, value);
+      if (!todo_item) throw new Error('add answered no item');
+      return { todo_item, todo_items };
+    },
+    update: (u, id, patch) => store.update(u, null, id, patch),
+    remove: (u, id) => store.remove(u, null, id),
+  };
+}
+
+/** KV and Redis share a layout: cleanup and arranging go straight to Redis. */
+async function redisHelpers(): Promise<
+  Pick<OpenBackend, 'forget' | 'dropCounter'> & { redis: Redis }
+> {
+  const redis = await connectRedis();
+  return {
+    redis,
+    forget: async (user) => void (await redis.del(...userKeys(user))),
+    dropCounter: async (user) => void (await redis.del(testKeys(user).seq)),
+  };
 }
 
 export const kvBackend: Backend = {
   name: 'kv (Upstash REST via bridge → Redis)',
   async open() {
-    const [bridge, redis] = await Promise.all([startUpstashBridge(), connectRedis()]);
+    const [bridge, helpers] = await Promise.all([startUpstashBridge(), redisHelpers()]);
     // A roomy deadline: this suite is about semantics under load, not timing (see upstash-store.test).
     const store = createUpstashStore({
       url: bridge.url,
       token: bridge.token,
       keyPrefix: TEST_PREFIX,
-      timeoutMs: 15_000,
+      timeoutMs: 60_000,
     });
     return {
       store,
-      forget: async (user) => void (await redis.del(...userKeys(user))),
+      forget: helpers.forget,
+      dropCounter: helpers.dropCounter,
       close: async () => {
         await bridge.close();
-        redis.disconnect();
+        helpers.redis.disconnect();
+      },
+    };
+  },
+};
+
+export const redisBackend: Backend = {
+  name: 'redis (ioredis → Redis)',
+  async open() {
+    const helpers = await redisHelpers();
+    const store = createRedisStore({ url: REDIS_URL, keyPrefix: TEST_PREFIX, timeoutMs: 60_000 });
+    return {
+      store,
+      forget: helpers.forget,
+      dropCounter: helpers.dropCounter,
+      close: async () => {
+        await store.close();
+        helpers.redis.disconnect();
       },
     };
   },
@@ -88,3 +163,6 @@ export const sqliteBackend: Backend = {
     };
   },
 };
+
+/** Every backend, for `describe.each`. */
+export const BACKENDS: Backend[] = [sqliteBackend, kvBackend, redisBackend];

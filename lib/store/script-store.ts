@@ -1,0 +1,181 @@
+/**
+ * One store core for KV (Upstash REST) and Redis (TCP): both run the same Lua scripts on the
+ * same key layout and differ only in the transport that carries a script to the server. Every
+ * store call is exactly one script — one round trip, the rate limit included.
+ */
+import { keyList, userKeys, DEFAULT_KEY_PREFIX } from './redis-keys';
+import {
+  ADD_SCRIPT,
+  ERASE_OWN_DATA_SCRIPT,
+  ERASE_USER_SCRIPT,
+  LIST_SCRIPT,
+  REMOVE_DONE_SCRIPT,
+  REMOVE_SCRIPT,
+  SET_ALL_DONE_SCRIPT,
+  UPDATE_SCRIPT,
+} from './redis-scripts';
+import { rateLimited } from './local-quota';
+import { IDEMPOTENCY_TTL_SECONDS, MAX_ITEMS_PER_USER, StoreError } from './types';
+import type { Principal, Quota, TodoItem, TodoStore } from './types';
+
+/** What a backend must provide: one script per call, and a cheap liveness check. */
+export interface RedisScriptTransport {
+  /**
+   * Runs `script` once with `keys` and `args` in one round trip and resolves its reply (RESP2
+   * shapes: arrays, strings, integers). Never retried. Any transport or server failure rejects
+   * with StoreError `store_unavailable`; `op` names the call in the log line.
+   */
+  eval(script: string, keys: string[], args: string[], op: string): Promise<unknown>;
+  /** One PING; rejects with StoreError `store_unavailable`. */
+  ping(): Promise<void>;
+}
+
+export interface ScriptStoreOptions {
+  /** First segment of every key; tests use their own. @default 'hc-todo' */
+  readonly keyPrefix?: string;
+}
+
+interface Reply {
+  status: 'ok' | 'repeat';
+  n: number;
+  touched: TodoItem | null;
+  items: TodoItem[];
+}
+
+/** The TodoStore on top of `transport`. */
+export function createScriptStore(
+  transport: RedisScriptTransport,
+  opts: ScriptStoreOptions = {},
+): TodoStore {
+  const prefix = opts.keyPrefix ?? DEFAULT_KEY_PREFIX;
+
+  const run = async (
+    op: string,
+    script: string,
+    user: Principal,
+    quota: Quota | null,
+    args: string[] = [],
+    id?: number,
+  ): Promise<Reply> => {
+    const keys = keyList(userKeys(user, prefix));
+    const head = [quota?.kind ?? '', String(quota?.perMinute ?? 0), String(Date.now())];
+    const raw = await transport.eval(script, keys, [...head, ...args], op);
+    return readReply(raw, quota, id);
+  };
+
+  const now = (): string => new Date().toISOString();
+
+  return {
+    async list(user, quota) {
+      return (await run('list', LIST_SCRIPT, user, quota)).items;
+    },
+
+    async add(user, quota, value, idempotencyKey) {
+      const args = [
+        now(),
+        JSON.stringify(value),
+        idempotencyKey ?? '',
+        String(MAX_ITEMS_PER_USER),
+        String(IDEMPOTENCY_TTL_SECONDS * 1000),
+      ];
+      const reply = await run('add', ADD_SCRIPT, user, quota, args);
+      if (reply.status === 'ok' && !reply.touched) throw unreadable('add reply');
+      return { created: reply.status === 'ok', todo_item: reply.touched, todo_items: reply.items };
+    },
+
+    async update(user, quota, id, patch) {
+      const done = patch.done === undefined ? '' : String(patch.done);
+      const value = patch.value === undefined ? '' : JSON.stringify(patch.value);
+      const reply = await run(
+        'update',
+        UPDATE_SCRIPT,
+        user,
+        quota,
+        [now(), String(id), done, value],
+        id,
+      );
+      if (!reply.touched) throw unreadable('update reply');
+      return { todo_item: reply.touched, todo_items: reply.items };
+    },
+
+    async remove(user, quota, id) {
+      return (await run('remove', REMOVE_SCRIPT, user, quota, [String(id)], id)).items;
+    },
+
+    async setAllDone(user, quota, done) {
+      const args = [now(), String(done)];
+      return (await run('setAllDone', SET_ALL_DONE_SCRIPT, user, quota, args)).items;
+    },
+
+    async removeDone(user, quota) {
+      const reply = await run('removeDone', REMOVE_DONE_SCRIPT, user, quota);
+      return { deleted: reply.n, todo_items: reply.items };
+    },
+
+    async eraseOwnData(user, quota) {
+      return (await run('eraseOwnData', ERASE_OWN_DATA_SCRIPT, user, quota)).n;
+    },
+
+    async eraseUser(user) {
+      return (await run('eraseUser', ERASE_USER_SCRIPT, user, null)).n;
+    },
+
+    ping: () => transport.ping(),
+  };
+}
+
+/** Turns a script's answer into a Reply, or throws the StoreError it stands for. */
+function readReply(raw: unknown, quota: Quota | null, id?: number): Reply {
+  if (!Array.isArray(raw)) throw unreadable('script reply');
+  const [status, n, touched, ...records] = raw as unknown[];
+  const count = Number(n);
+  switch (status) {
+    case 'ok':
+    case 'repeat':
+      if (!Number.isSafeInteger(count) || typeof touched !== 'string') throw unreadable('reply');
+      return {
+        status,
+        n: count,
+        touched: touched === '' ? null : readRecord(touched),
+        items: readList(records),
+      };
+    case 'not_found':
+      throw new StoreError('not_found', `There is no to-do item ${id ?? ''}.`);
+    case 'limit_reached':
+      throw new StoreError('limit_reached', `You already have ${MAX_ITEMS_PER_USER} to-do items.`);
+    case 'rate_limited':
+      if (!quota || !Number.isFinite(count)) throw unreadable('rate_limited reply');
+      // The same rounding as the embedded store (local-quota.ts).
+      throw rateLimited(quota, Math.max(1, Math.ceil(count / 1000)));
+    default:
+      throw unreadable('script status');
+  }
+}
+
+/** Records in a hash come back in no particular order; the contract lists oldest (lowest id) first. */
+function readList(records: unknown[]): TodoItem[] {
+  return records.map(readRecord).sort((a, b) => a.id - b.id);
+}
+
+function readRecord(raw: unknown): TodoItem {
+  const r = (typeof raw === 'string' ? JSON.parse(raw) : null) as Partial<TodoItem> | null;
+  if (
+    typeof r?.id !== 'number' ||
+    typeof r.value !== 'string' ||
+    typeof r.done !== 'boolean' ||
+    typeof r.created_at !== 'string' ||
+    typeof r.updated_at !== 'string'
+  ) {
+    throw unreadable('record');
+  }
+  return {
+    id: r.id,
+    value: r.value,
+    done: r.done,
+    created_at: r.created_at,
+    updated_at: r.updated_at,
+  };
+}
+
+/** Not a StoreError: bad data in our own keys is a bug to see as a 500, not an outage. */
+const unreadable = (what: string): Error => new Error(`[hc-todo] redis store: unreadable ${what}`);

@@ -1,0 +1,149 @@
+/**
+ * What KV and Redis promise beyond the shared contract, through their common key layout: the
+ * hash-tagged keys, eviction safety, idempotency-key expiry and the sliding log on the server
+ * clock — arranged by writing the keys directly in the real Redis.
+ */
+import type { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { StoreError, type Principal, type Quota } from '@/lib/store/types';
+import {
+  connectRedis,
+  failureOf,
+  kvBackend,
+  newUser,
+  plain,
+  redisBackend,
+  testKeys,
+  type Backend,
+  type OpenBackend,
+  type PlainStore,
+} from './store-backends';
+
+/** The Redis server's clock in ms, the one the scripts use. */
+async function serverNow(redis: Redis): Promise<number> {
+  const [sec, usec] = await redis.time();
+  return Number(sec) * 1000 + Math.floor(Number(usec) / 1000);
+}
+
+describe.each<Backend>([kvBackend, redisBackend])('redis key layout: $name', (backend) => {
+  let open: OpenBackend;
+  let s: PlainStore;
+  let redis: Redis;
+  const used: Principal[] = [];
+  const user = (): Principal => {
+    const u = newUser();
+    used.push(u);
+    return u;
+  };
+
+  beforeAll(async () => {
+    [open, redis] = await Promise.all([backend.open(), connectRedis()]);
+    s = plain(open.store);
+  });
+  afterEach(async () => {
+    await Promise.all(used.splice(0).map((u) => open.forget(u)));
+  });
+  afterAll(async () => {
+    await open?.close();
+    redis?.disconnect();
+  });
+
+  it('keeps every key of a user under one hash tag, with bounded lifetimes', async () => {
+    const u = user();
+    const k = testKeys(u);
+    await open.store.add(u, { kind: 'write', perMinute: 10 }, '{"a":1}', 'key-1');
+    const { todo_item: b } = await s.add(u, 'b');
+    await s.remove(u, 1);
+
+    const tag = `{${u.subdomain}:${u.userId}}`;
+    const found = await redis.keys(`hc-todo-test:${tag}:*`);
+    expect(found.sort()).toEqual([k.idem, k.idemExpiry, k.items, k.seq, k.writes].sort());
+    expect(k.items).toBe(`hc-todo-test:${tag}:items`);
+    expect(await redis.get(k.seq)).toBe('2');
+    // Fixed field order, value last: the scripts rely on it (see redis-scripts.ts).
+    const record = `{"id":2,"done":false,"created_at":"${b.created_at}","updated_at":"${b.updated_at}","value":"b"}`;
+    expect(await redis.hgetall(k.items)).toEqual({ '2': record });
+    expect(await redis.hget(k.idem, 'key-1')).toBe('1');
+    // The counter and the items never expire; keys and logs do.
+    expect(await redis.pttl(k.items)).toBe(-1);
+    expect(await redis.pttl(k.seq)).toBe(-1);
+    for (const key of [k.idem, k.idemExpiry]) {
+      expect(await redis.pttl(key)).toBeGreaterThan(23 * 3600_000);
+      expect(await redis.pttl(key)).toBeLessThanOrEqual(24 * 3600_000);
+    }
+    expect(await redis.pttl(k.writes)).toBeGreaterThan(0);
+    expect(await redis.pttl(k.writes)).toBeLessThanOrEqual(60_000);
+  });
+
+  it('re-seeds a lost id counter above the highest item instead of overwriting', async () => {
+    const u = user();
+    for (const v of ['a', 'b', 'c']) await s.add(u, v);
+    await s.remove(u, 1);
+    await open.dropCounter!(u);
+    const { todo_item, todo_items } = await s.add(u, 'd');
+    expect(todo_item.id).toBe(4);
+    expect(todo_items.map((i) => [i.id, i.value])).toEqual([
+      [2, 'b'],
+      [3, 'c'],
+      [4, 'd'],
+    ]);
+    // A counter behind the items (restored from an old backup, set by hand) is raised too.
+    await redis.set(testKeys(u).seq, '1');
+    expect((await s.add(u, 'e')).todo_item.id).toBe(5);
+    expect((await s.list(u)).map((i) => i.value)).toEqual(['b', 'c', 'd', 'e']);
+  });
+
+  it('keeps ids unique after erasing own data with a lost counter', async () => {
+    const u = user();
+    for (const v of ['a', 'b', 'c']) await s.add(u, v);
+    await open.dropCounter!(u);
+    expect(await open.store.eraseOwnData(u, null)).toBe(3);
+    expect((await s.add(u, 'after')).todo_item.id).toBe(4);
+  });
+
+  it('forgets an Idempotency-Key once it expires, and prunes it', async () => {
+    const u = user();
+    const k = testKeys(u);
+    await open.store.add(u, null, 'first', 'old-key');
+    await redis.zadd(k.idemExpiry, (await serverNow(redis)) - 1, 'old-key');
+    const again = await open.store.add(u, null, 'second', 'other-key');
+    expect(again.created).toBe(true);
+    expect(await redis.hget(k.idem, 'old-key')).toBeNull();
+    expect(await redis.zscore(k.idemExpiry, 'old-key')).toBeNull();
+    const reused = await open.store.add(u, null, 'third', 'old-key');
+    expect([reused.created, reused.todo_item?.id]).toEqual([true, 3]);
+  });
+
+  describe('sliding log on the server clock', () => {
+    const writes: Quota = { kind: 'write', perMinute: 3 };
+
+    it('refuses until the oldest counted request is 60 s old, without counting the refusal', async () => {
+      const u = user();
+      const log = testKeys(u).writes;
+      const now = await serverNow(redis);
+      await redis.rpush(log, now - 30_000, now - 20_000, now - 1_000);
+      try {
+        await open.store.add(u, writes, 'refused');
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(StoreError);
+        expect((error as StoreError).code).toBe('rate_limited');
+        // ceil((oldest + 60 s − now) / 1 s): 30 s, less the few ms since `now`.
+        expect((error as StoreError).retryAfterSeconds).toBe(30);
+      }
+      expect(await redis.llen(log)).toBe(3);
+      expect(await s.list(u)).toEqual([]);
+    });
+
+    it('drops requests older than 60 s from the log', async () => {
+      const u = user();
+      const log = testKeys(u).writes;
+      const now = await serverNow(redis);
+      await redis.rpush(log, now - 61_000, now - 60_000, now - 1_000);
+      expect(await failureOf(open.store.add(u, writes, 'a'))).toBe('resolved');
+      expect(await failureOf(open.store.add(u, writes, 'b'))).toBe('resolved');
+      expect(await failureOf(open.store.add(u, writes, 'c'))).toBe('rate_limited');
+      expect(await redis.llen(log)).toBe(3);
+    });
+  });
+});
