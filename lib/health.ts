@@ -1,4 +1,12 @@
+/**
+ * What `/api/health` reports (CONTRACT §2): configuration first, naming each bad variable — and
+ * only its name: the answer is public, so a value, URL, origin or secret never appears in it (the
+ * full messages, values masked, are logged once at start by instrumentation.ts) — then one cheap
+ * round trip to the store, shared for a few seconds so that polling cannot load the store.
+ */
 import { loadConfig } from './config';
+import type { ConfigProblem, StoreConfig, StoreKind } from './config';
+import { errorBody } from './http/respond';
 import { getStore } from './store';
 
 export interface Health {
@@ -6,38 +14,67 @@ export interface Health {
   readonly body: Record<string, unknown>;
 }
 
-/**
- * What `/api/health` reports: configuration first (naming each bad variable, never its value),
- * then one cheap round trip to the store. Never a secret.
- */
-export async function checkHealth(): Promise<Health> {
+/** How long one store ping answers for every health check of this process. @default 5000 */
+export const PING_REUSE_MS = 5_000;
+
+let lastPing: { at: number; key: StoreConfig; result: Promise<boolean> } | undefined;
+
+/** The health of this process, as `/api/health` answers it. */
+export async function checkHealth(now: number = Date.now()): Promise<Health> {
   const state = loadConfig();
   if (!state.ok) {
+    const variables = [...new Set(state.problems.map((p) => p.variable))];
     return {
       status: 503,
       body: {
         status: 'error',
-        error: {
-          code: 'server_misconfigured',
-          message: state.problems.map((p) => p.message).join(' '),
-          variables: [...new Set(state.problems.map((p) => p.variable))],
-        },
+        ...errorBody('server_misconfigured', describeProblems(state.problems), { variables }),
       },
     };
   }
   const kind = state.config.store.kind;
-  try {
-    const store = await getStore(state.config.store);
-    await store.ping();
-  } catch {
+  if (!(await pingStore(state.config.store, now))) {
     return {
       status: 503,
       body: {
         status: 'error',
         store: kind,
-        error: { code: 'store_unavailable', message: 'The to-do store does not answer.' },
+        ...errorBody('store_unavailable', storeMessage(kind)),
       },
     };
   }
   return { status: 200, body: { status: 'ok', store: kind } };
+}
+
+/**
+ * One sentence per bad variable, built from its NAME only: `problem.message` may quote the value
+ * (masked, but still the operator's business), so it stays in the server log.
+ */
+export function describeProblems(problems: readonly ConfigProblem[]): string {
+  const variables = [...new Set(problems.map((p) => p.variable))];
+  return `Check ${variables.join(', ')}: missing, malformed or conflicting. The server log at start says what is wrong with each.`;
+}
+
+function storeMessage(kind: StoreKind): string {
+  const variables = {
+    kv: 'KV_REST_API_URL and KV_REST_API_TOKEN',
+    redis: 'REDIS_URL',
+    embedded: 'DATA_DIR',
+  }[kind];
+  return `The ${kind} store does not answer; check that it is up and that ${variables} point at it.`;
+}
+
+/** Whether the store answers, from a ping at most PING_REUSE_MS old (in flight or done). */
+function pingStore(config: StoreConfig, now: number): Promise<boolean> {
+  if (lastPing && lastPing.key === config && now - lastPing.at < PING_REUSE_MS) {
+    return lastPing.result;
+  }
+  const result = getStore(config)
+    .then((store) => store.ping())
+    .then(
+      () => true,
+      () => false,
+    );
+  lastPing = { at: now, key: config, result };
+  return result;
 }
