@@ -4,11 +4,16 @@
  * idempotent adds (`Idempotency-Key`), on the API paths and the tutorial's `/todo_items` paths.
  */
 import { randomUUID } from 'node:crypto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { call, errorCode, newUserId } from '../support/api';
 import type { ApiResponse, Item } from '../support/api';
+import { startApp } from '../support/app-server';
+import type { AppServer } from '../support/app-server';
 import { FakeZendeskClient } from '../support/fake-zendesk-client';
-import { STORE_MODES, system } from '../support/system';
+import { appEnv, STORE_MODES, system } from '../support/system';
 
 const sut = system();
 const zendesk = new FakeZendeskClient(sut.zendeskUrl);
@@ -29,9 +34,9 @@ describe.each(STORE_MODES)('bulk actions (%s store)', (mode) => {
     (await call<List>(base, 'GET', '/api/todo_items', { token })).body.todo_items;
 
   for (const prefix of ['/api', '']) {
-    const path = `${prefix}/todo_items`;
+    const collection = `${prefix}/todo_items`;
 
-    it(`PATCH ${path} sets every item; only changed items get a new updated_at`, async () => {
+    it(`PATCH ${collection} sets every item; only changed items get a new updated_at`, async () => {
       const [a, b, c] = [await add('a'), await add('b'), await add('c')];
       const doneB = (
         await call<Added>(base, 'PATCH', `/api/todo_items/${b.id}`, { token, body: { done: true } })
@@ -39,7 +44,7 @@ describe.each(STORE_MODES)('bulk actions (%s store)', (mode) => {
       // Make a changed updated_at observable even on a fast machine.
       await new Promise((resolve) => setTimeout(resolve, 5));
 
-      const res = await call<List>(base, 'PATCH', path, { token, body: { done: true } });
+      const res = await call<List>(base, 'PATCH', collection, { token, body: { done: true } });
       expect(res.status).toBe(200);
       expect(Object.keys(res.body)).toEqual(['todo_items']);
       const after = res.body.todo_items;
@@ -58,19 +63,19 @@ describe.each(STORE_MODES)('bulk actions (%s store)', (mode) => {
       }
       expect(await list()).toEqual(after);
 
-      const undone = await call<List>(base, 'PATCH', path, { token, body: { done: false } });
+      const undone = await call<List>(base, 'PATCH', collection, { token, body: { done: false } });
       expect(undone.body.todo_items.every((i) => !i.done)).toBe(true);
     });
 
-    it(`DELETE ${path}?done=true removes the done items and says how many`, async () => {
+    it(`DELETE ${collection}?done=true removes the done items and says how many`, async () => {
       const [a, b, c] = [await add('a'), await add('b'), await add('c')];
       for (const item of [a, c]) {
         await call(base, 'PATCH', `/api/todo_items/${item.id}`, { token, body: { done: true } });
       }
-      const res = await call(base, 'DELETE', `${path}?done=true`, { token });
+      const res = await call(base, 'DELETE', `${collection}?done=true`, { token });
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ deleted: 2, todo_items: [b] });
-      const again = await call(base, 'DELETE', `${path}?done=true`, { token });
+      const again = await call(base, 'DELETE', `${collection}?done=true`, { token });
       expect([again.status, again.body]).toEqual([200, { deleted: 0, todo_items: [b] }]);
     });
 
@@ -80,11 +85,11 @@ describe.each(STORE_MODES)('bulk actions (%s store)', (mode) => {
       ['done=1', '?done=1'],
       ['an extra parameter', '?done=true&all=true'],
       ['another parameter', '?all=true'],
-    ])(`DELETE ${path} with %s: 400 invalid_body, nothing deleted`, async (_name, query) => {
+    ])(`DELETE ${collection} with %s: 400 invalid_body, nothing deleted`, async (_name, query) => {
       const item = await add('keep me');
       await call(base, 'PATCH', `/api/todo_items/${item.id}`, { token, body: { done: true } });
       const kept = await list();
-      const res = await call(base, 'DELETE', `${path}${query}`, { token });
+      const res = await call(base, 'DELETE', `${collection}${query}`, { token });
       expect([res.status, errorCode(res)]).toEqual([400, 'invalid_body']);
       expect(await list()).toEqual(kept);
     });
@@ -126,11 +131,11 @@ describe.each(STORE_MODES)('bulk actions (%s store)', (mode) => {
   });
 
   it('bulk routes need a token like every other', async () => {
-    for (const [method, path] of [
+    for (const [method, url] of [
       ['PATCH', '/api/todo_items'],
       ['DELETE', '/api/todo_items?done=true'],
     ] as const) {
-      const res = await call(base, method, path, { body: { done: true } });
+      const res = await call(base, method, url, { body: { done: true } });
       expect([res.status, errorCode(res)]).toEqual([401, 'missing_token']);
     }
   });
@@ -146,9 +151,9 @@ describe.each(STORE_MODES)('idempotent adds (%s store)', (mode) => {
     body: unknown,
     key: string | undefined,
     as: string = token,
-    path = '/api/todo_items',
+    url = '/api/todo_items',
   ): Promise<ApiResponse<Added>> =>
-    call<Added>(base, 'POST', path, {
+    call<Added>(base, 'POST', url, {
       token: as,
       body,
       headers: key === undefined ? {} : { 'idempotency-key': key },
@@ -225,5 +230,35 @@ describe.each(STORE_MODES)('idempotent adds (%s store)', (mode) => {
     expect(key).toHaveLength(64);
     expect((await post({ value: 'long key' }, key)).status).toBe(201);
     expect((await post({ value: 'long key' }, key)).status).toBe(200);
+  });
+});
+
+describe.each(STORE_MODES)('rate limit (%s store)', (mode) => {
+  let server: AppServer;
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hc-todo-bulk-limit-'));
+    server = await startApp(appEnv(sut, mode, dataDir, { RATE_LIMIT_WRITES_PER_MINUTE: '4' }));
+  });
+  afterAll(async () => {
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('counts a bulk request as one write', async () => {
+    const token = await zendesk.userToken(newUserId());
+    const statuses = [
+      (await call(server.url, 'POST', '/api/todo_items', { token, body: { value: 'a' } })).status,
+      (await call(server.url, 'POST', '/api/todo_items', { token, body: { value: 'b' } })).status,
+      (await call(server.url, 'PATCH', '/api/todo_items', { token, body: { done: true } })).status,
+      (await call(server.url, 'DELETE', '/api/todo_items?done=true', { token })).status,
+    ];
+    expect(statuses).toEqual([201, 201, 200, 200]);
+    const limited = await call(server.url, 'PATCH', '/api/todo_items', {
+      token,
+      body: { done: false },
+    });
+    expect([limited.status, errorCode(limited)]).toEqual([429, 'rate_limited']);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });
