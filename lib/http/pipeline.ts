@@ -60,8 +60,8 @@ export function withRequest<R extends Request = Request>(
       code = apiError.code;
       response = errorResponse(apiError);
     }
-    headers.forEach((value, name) => response.headers.set(name, value));
-    response.headers.set(REQUEST_ID_HEADER, requestId);
+    headers.set(REQUEST_ID_HEADER, requestId);
+    response = withHeaders(response, headers);
 
     const state = loadConfig();
     logRequest({
@@ -76,6 +76,18 @@ export function withRequest<R extends Request = Request>(
     });
     return response;
   };
+}
+
+/** `response` with `extra` set; a copy when its headers are immutable (`Response.redirect`). */
+function withHeaders(response: Response, extra: Headers): Response {
+  let target = response;
+  try {
+    extra.forEach((value, name) => target.headers.set(name, value));
+  } catch {
+    target = new Response(response.body, response);
+    extra.forEach((value, name) => target.headers.set(name, value));
+  }
+  return target;
 }
 
 function singleParams(

@@ -78,6 +78,16 @@ describe('withRequest', () => {
       expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     }
   });
+
+  it('adds its headers to a response whose headers are immutable (a redirect)', async () => {
+    const handler = withRequest(async () =>
+      Response.redirect('http://127.0.0.1:3000/hc/todo', 307),
+    );
+    const { result: res } = await captureStdout(() => handler(new Request('http://x/'), noParams));
+    expect(res.status).toBe(307);
+    expect(res.headers.get('location')).toBe('http://127.0.0.1:3000/hc/todo');
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
 });
 
 describe('dev gate', () => {
