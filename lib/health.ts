@@ -7,6 +7,7 @@
 import { loadConfig } from './config';
 import type { ConfigProblem, StoreConfig, StoreKind } from './config';
 import { errorBody } from './http/respond';
+import { lastStoreOutage } from './http/store-outage';
 import { getStore } from './store';
 
 export interface Health {
@@ -17,7 +18,15 @@ export interface Health {
 /** How long one store ping answers for every health check of this process. @default 5000 */
 export const PING_REUSE_MS = 5_000;
 
-let lastPing: { at: number; key: StoreConfig; result: Promise<boolean> } | undefined;
+interface Ping {
+  readonly at: number;
+  readonly key: StoreConfig;
+  readonly result: Promise<boolean>;
+  /** The result once known. */
+  ok?: boolean;
+}
+
+let lastPing: Ping | undefined;
 
 /** The health of this process, as `/api/health` answers it. */
 export async function checkHealth(now: number = Date.now()): Promise<Health> {
@@ -64,17 +73,32 @@ function storeMessage(kind: StoreKind): string {
   return `The ${kind} store does not answer; check that it is up and that ${variables} point at it.`;
 }
 
-/** Whether the store answers, from a ping at most PING_REUSE_MS old (in flight or done). */
+/**
+ * Whether the store answers, from a ping at most PING_REUSE_MS old (in flight or done). A
+ * successful ping that a request has contradicted since (it got `store_unavailable`) is not
+ * reused: that costs at most one extra ping per outage, and health tells the truth at once.
+ */
 function pingStore(config: StoreConfig, now: number): Promise<boolean> {
-  if (lastPing && lastPing.key === config && now - lastPing.at < PING_REUSE_MS) {
-    return lastPing.result;
+  const last = lastPing;
+  if (
+    last &&
+    last.key === config &&
+    now - last.at < PING_REUSE_MS &&
+    !(last.ok === true && lastStoreOutage() >= last.at)
+  ) {
+    return last.result;
   }
-  const result = getStore(config)
-    .then((store) => store.ping())
-    .then(
-      () => true,
-      () => false,
-    );
-  lastPing = { at: now, key: config, result };
-  return result;
+  const ping: Ping = {
+    at: now,
+    key: config,
+    result: getStore(config)
+      .then((store) => store.ping())
+      .then(
+        () => true,
+        () => false,
+      )
+      .then((ok) => (ping.ok = ok)),
+  };
+  lastPing = ping;
+  return ping.result;
 }

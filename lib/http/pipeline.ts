@@ -10,6 +10,7 @@ import type { Principal } from '../store';
 import { ApiError } from './errors';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
 import { logRequest, routePattern } from './request-log';
+import { noteStoreOutage } from './store-outage';
 import { errorResponse } from './respond';
 
 /** The second argument Next passes to a route handler. */
@@ -120,6 +121,7 @@ function toApiError(error: unknown, requestId: string): ApiError {
     return new ApiError(error.code, error.message, { 'WWW-Authenticate': challenge });
   }
   if (error instanceof StoreError) {
+    if (error.code === 'store_unavailable') noteStoreOutage();
     const retryAfter =
       error.retryAfterSeconds ?? (error.code === 'store_unavailable' ? 5 : undefined);
     const headers: Record<string, string> =

@@ -8,14 +8,16 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call } from '../support/api';
+import { call, errorCode, newUserId } from '../support/api';
 import { freePort, startApp } from '../support/app-server';
 import type { AppServer } from '../support/app-server';
+import { FakeZendeskClient } from '../support/fake-zendesk-client';
 import { appEnv, STORE_MODES, system } from '../support/system';
 import { startUpstashBridge } from '../support/upstash-bridge';
 import type { UpstashBridge } from '../support/upstash-bridge';
 
 const sut = system();
+const zendesk = new FakeZendeskClient(sut.zendeskUrl);
 let dataRoot: string;
 const servers: AppServer[] = [];
 
@@ -128,6 +130,24 @@ describe('health polling (kv store: the bridge counts store round trips)', () =>
     }
     expect(status).toBe(503);
     bridge.setDown(false);
+    await server.stop();
+  });
+
+  it('does not reuse an "ok" ping once a request has found the store down', async () => {
+    const server = await app('kv', {
+      KV_REST_API_URL: bridge.url,
+      KV_REST_API_TOKEN: bridge.token,
+    });
+    expect((await call(server.url, 'GET', '/api/health')).status).toBe(200);
+    const token = await zendesk.userToken(newUserId());
+    bridge.setDown('5xx');
+    try {
+      const res = await call(server.url, 'GET', '/api/todo_items', { token });
+      expect(errorCode(res)).toBe('store_unavailable');
+      expect((await call(server.url, 'GET', '/api/health')).status).toBe(503);
+    } finally {
+      bridge.setDown(false);
+    }
     await server.stop();
   });
 
