@@ -3,10 +3,12 @@
  * user's JWT. Plain ES2019, no dependencies, nothing global but one idempotence marker.
  *
  * Options are data-* attributes on this script tag:
- *   data-locale  widget language (default HelpCenter.user.locale)
+ *   data-locale  widget language (default HelpCenter.user.locale, then <html lang>, then the
+ *                /hc/<locale>/ path, then English)
  *   data-accent  brand colour as #rgb or #rrggbb (default Copenhagen's #17494d)
  *   data-font    CSS font-family list (default the system font stack)
  *   data-target  CSS selector of the mount element (default #hc-todo)
+ *   data-hc-todo-embed  marks this tag, for when document.currentScript is unavailable
  *
  * Protocol (v1): the widget says hc-todo:ready / hc-todo:token-request / hc-todo:resize; this
  * answers hc-todo:config, hc-todo:token or hc-todo:token-error. Messages are accepted only from
@@ -15,8 +17,14 @@
  */
 (function () {
   'use strict';
-  var script = document.currentScript || document.querySelector('script[src$="/embed.js"]');
-  if (!script) return;
+  // Our own tag, found exactly: the running script, or the one the snippet marks. Never a
+  // `src$="/embed.js"` guess, which another vendor's loader can match (its origin would get the
+  // token). Unsure means no widget: fail closed, and say why.
+  var script = document.currentScript || document.querySelector('script[data-hc-todo-embed]');
+  if (!script || !script.src) {
+    console.error('hc-todo: embed.js cannot find its own <script> tag; add data-hc-todo-embed');
+    return;
+  }
   var origin = new URL(script.src, location.href).origin;
   var key = '__hcTodo:' + origin;
   // Idempotent: a second copy of the script (or the same one twice) reuses the first mount.
@@ -26,6 +34,12 @@
   var data = script.dataset;
   var user = (window.HelpCenter && window.HelpCenter.user) || { role: 'anonymous' };
   var anonymous = user.role === 'anonymous';
+
+  // Guide's `HelpCenter.user.locale` may be missing: the page's language, then its URL.
+  function pageLocale() {
+    var path = /^\/hc\/([a-z]{2,3}(?:-[a-z0-9]{2,8})*)\//i.exec(location.pathname);
+    return (document.documentElement.lang || (path && path[1]) || 'en').toLowerCase();
+  }
 
   function failure(code, status) {
     var error = new Error('hc-todo: no help center token (' + code + ')');
@@ -82,8 +96,8 @@
     if (!anonymous) getToken().catch(function () {}); // start while the iframe loads
 
     var params = new URLSearchParams();
-    var locale = data.locale || user.locale;
-    if (locale) params.set('locale', locale);
+    var locale = data.locale || user.locale || pageLocale();
+    params.set('locale', locale);
     if (data.accent) params.set('accent', data.accent);
     if (data.font) params.set('font', data.font);
     var frame = document.createElement('iframe');

@@ -45,7 +45,14 @@ try {
   await frame.evaluate(
     () => document.activeElement instanceof HTMLElement && document.activeElement.blur(),
   );
-  await page.waitForTimeout(200); // let the iframe take its reported height
+  // Wait until the iframe has taken the height the widget reports (its root's box).
+  const height = await frame.evaluate(() =>
+    Math.ceil(document.querySelector('main').parentElement.getBoundingClientRect().height),
+  );
+  await page.waitForFunction(
+    (h) => Math.abs(document.querySelector('iframe').getBoundingClientRect().height - h) < 1,
+    height,
+  );
   await page.screenshot({ path: out });
   console.log(`wrote ${path.relative(process.cwd(), out)} (${mode} mode)`);
 } finally {

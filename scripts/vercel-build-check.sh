@@ -60,8 +60,8 @@ run() { "$@" </dev/null >>"$log" 2>&1 || fail "\`$*\` exited with $?"; }
 # Nothing from the caller's environment may link the build to a real project or account, or
 # change how it builds: the check must mean the same on every machine.
 unset VERCEL VERCEL_ENV VERCEL_URL VERCEL_TOKEN VERCEL_ORG_ID VERCEL_PROJECT_ID NOW_BUILDER \
-  KV_REST_API_URL KV_REST_API_TOKEN ZENDESK_SUBDOMAIN ZENDESK_JWKS_URL ALLOWED_ORIGINS DATA_DIR \
-  NODE_OPTIONS
+  KV_REST_API_URL KV_REST_API_TOKEN REDIS_URL ZENDESK_SUBDOMAIN ZENDESK_JWKS_URL ALLOWED_ORIGINS \
+  DATA_DIR ZENDESK_WEBHOOK_SECRET ZENDESK_ORIGIN_CLAIM NODE_OPTIONS
 export VERCEL_TELEMETRY_DISABLED=1 NEXT_TELEMETRY_DISABLED=1 NO_UPDATE_NOTIFIER=1 \
   npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false \
   NO_COLOR=1 FORCE_COLOR=0
@@ -131,120 +131,11 @@ node -e '
 ' "$out/config.json" >>"$log" 2>&1 || fail "unexpected .vercel/output/config.json"
 
 begin "call the built api/health function"
-cat >"$tmp/function-check.cjs" <<'JS'
-// node function-check.cjs stage <project> <function> <dest>: lay out one built function the way
-//   Vercel ships it: the .func folder plus every file of its filePathMap (symlinks kept).
-// node function-check.cjs call <dest> no-kv|kv: load the launcher and check what it answers.
-const fs = require('node:fs');
-const http = require('node:http');
-const path = require('node:path');
-
-const [mode, ...args] = process.argv.slice(2);
-
-if (mode === 'stage') {
-  const [project, fn, dest] = args;
-  const funcDir = fs.realpathSync(path.join(project, '.vercel/output/functions', `${fn}.func`));
-  const vc = JSON.parse(fs.readFileSync(path.join(funcDir, '.vc-config.json'), 'utf8'));
-  fs.cpSync(funcDir, dest, { recursive: true, dereference: true });
-  for (const [to, from] of Object.entries(vc.filePathMap ?? {})) {
-    const source = path.join(project, from);
-    const target = path.join(dest, to);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    if (fs.lstatSync(source).isSymbolicLink()) fs.symlinkSync(fs.readlinkSync(source), target);
-    else fs.copyFileSync(source, target);
-  }
-  console.log(`staged ${fn}: ${Object.keys(vc.filePathMap ?? {}).length} files, ${vc.runtime}, handler ${vc.handler}`);
-} else if (mode === 'call') {
-  call(...args).then(
-    () => process.exit(0),
-    (error) => {
-      console.error(`function check failed: ${error.message}`);
-      process.exit(1);
-    },
-  );
-} else {
-  throw new Error(`unknown mode ${mode}`);
-}
-
-function listen(server) {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
-}
-
-async function call(dir, scenario) {
-  process.env.VERCEL = '1';
-  process.env.ZENDESK_SUBDOMAIN = 'acme';
-  let upstash;
-  if (scenario === 'kv') {
-    // Stands in for the Upstash REST API: answers PING (all /api/health sends), nothing else.
-    upstash = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        let command;
-        try {
-          command = JSON.parse(body);
-        } catch {}
-        const ok = req.headers.authorization === 'Bearer build-check' &&
-          Array.isArray(command) && String(command[0]).toLowerCase() === 'ping';
-        // The client asks for base64-encoded results (`Upstash-Encoding: base64`).
-        const base64 = String(req.headers['upstash-encoding']).toLowerCase() === 'base64';
-        const result = base64 ? Buffer.from('PONG').toString('base64') : 'PONG';
-        res.writeHead(ok ? 200 : 400, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(ok ? { result } : { error: 'not supported by the build check' }));
-      });
-    });
-    process.env.KV_REST_API_URL = `http://127.0.0.1:${await listen(upstash)}`;
-    process.env.KV_REST_API_TOKEN = 'build-check';
-  }
-  const handler = require(path.resolve(dir, '___next_launcher.cjs'));
-  const app = http.createServer((req, res) => {
-    Promise.resolve(handler(req, res)).catch((error) => {
-      console.error(error);
-      res.statusCode = 500;
-      res.end('launcher error');
-    });
-  });
-  const port = await listen(app);
-  const get = async (p) => {
-    // Vercel's proxy routes the request and names the matched function path.
-    const res = await fetch(`http://127.0.0.1:${port}${p}`, { headers: { 'x-matched-path': p } });
-    const text = await res.text();
-    console.log(`[${scenario}] GET ${p} -> ${res.status} ${text.slice(0, 300)}`);
-    try {
-      return { status: res.status, body: JSON.parse(text) };
-    } catch {
-      throw new Error(`GET ${p} answered ${res.status} with a body that is not JSON`);
-    }
-  };
-  const expect = (cond, what) => {
-    if (!cond) throw new Error(what);
-  };
-
-  const health = await get('/api/health');
-  const items = await get('/api/todo_items');
-  if (scenario === 'no-kv') {
-    expect(health.status === 503 && health.body.error?.code === 'server_misconfigured',
-      '/api/health without KV on Vercel must answer 503 server_misconfigured');
-    expect(health.body.error?.variables?.includes('KV_REST_API_URL'), '/api/health must name KV_REST_API_URL');
-    expect(items.status === 503 && items.body.error?.code === 'server_misconfigured',
-      '/api/todo_items without KV on Vercel must answer 503 server_misconfigured');
-  } else {
-    expect(health.status === 200 && health.body.status === 'ok' && health.body.store === 'kv',
-      '/api/health with KV must answer 200 {"status": "ok", "store": "kv"}');
-    expect(items.status === 401 && items.body.error?.code === 'missing_token',
-      '/api/todo_items without a token must answer 401 missing_token');
-    const sqlite = Object.keys(require.cache).filter((file) => file.includes('better-sqlite3'));
-    expect(sqlite.length === 0, `the KV deployment loaded better-sqlite3: ${sqlite[0]}`);
-  }
-  app.close();
-  upstash?.close();
-}
-JS
 fn_dir=$tmp/function # outside the clone: only the function's own files can be resolved
-run node "$tmp/function-check.cjs" stage "$src" api/health "$fn_dir"
+run node "$root/scripts/vercel-function-check.mjs" stage "$src" api/health "$fn_dir"
 [ ! -e "$tmp/node_modules" ] || fail "$tmp/node_modules exists; the function check would not be isolated"
 for scenario in no-kv kv; do
-  (cd / && run timeout 120 node "$tmp/function-check.cjs" call "$fn_dir" "$scenario")
+  (cd / && run timeout 120 node "$root/scripts/vercel-function-check.mjs" call "$fn_dir" "$scenario")
 done
 
 begin done

@@ -55,14 +55,23 @@ export async function devJwks(): Promise<{ keys: JWK[] }> {
   return { keys: [(await loadKey()).publicJwk] };
 }
 
-/** A token like `GET /api/v2/help_center/integration/token` returns for `userId`. */
+/**
+ * A token like `GET /api/v2/help_center/integration/token` returns for `userId`, with `origin` =
+ * the mock help center's origin (as Zendesk sets it). `extraClaims` override any claim; an
+ * `origin: undefined` among them leaves the claim out (JSON drops it), to try
+ * `ZENDESK_ORIGIN_CLAIM=optional`.
+ */
 export async function mintDevToken(
   userId: number,
   extraClaims: Record<string, unknown> = {},
 ): Promise<string> {
   const { privateJwk } = await loadKey();
   const key = await importJWK(privateJwk, 'RS256');
-  return new SignJWT({ userId, email: `user${userId}@example.com`, externalId: '', ...extraClaims })
+  const state = loadConfig();
+  // In the dev preview the one allowed origin is the mock help center's.
+  const origin = state.ok ? state.config.allowedOrigins[0] : undefined;
+  const claims = { userId, email: `user${userId}@example.com`, externalId: '', origin };
+  return new SignJWT({ ...claims, ...extraClaims })
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: privateJwk.kid })
     .setIssuedAt()
     .setExpirationTime(`${DEV_TOKEN_TTL_SECONDS}s`)

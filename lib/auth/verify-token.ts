@@ -1,17 +1,25 @@
 /**
- * The only importer of jose: turns a help center JWT into the principal it speaks for.
- * Every rule of CONTRACT §3 lives here; nothing else from the token is trusted for scoping.
+ * Turns a help center JWT into the principal it speaks for. Every rule of CONTRACT §3 about the
+ * token itself lives here (the key rules live in key-set.ts); nothing else from the token is
+ * trusted for scoping. jose is imported only inside lib/auth: here (`jwtVerify`), in key-set.ts
+ * (`importJWK`) and in the dev preview's dev-issuer.ts (signing).
  */
-import { errors, jwtVerify } from 'jose';
+import { jwtVerify } from 'jose';
 import type { JWTPayload } from 'jose';
 import type { Principal } from '../store/types';
 import { AuthError } from './auth-error';
 import { keySetFor } from './key-set';
+import type { KeySet } from './key-set';
 
 export interface VerifyOptions {
   readonly subdomain: string;
   readonly jwksUrl: string;
+  /** Normalised origins (`https://acme.zendesk.com`); the `origin` claim must be one of them. */
   readonly allowedOrigins: readonly string[];
+  /** Whether a token without an `origin` claim is refused. @default 'required' */
+  readonly originClaim?: 'required' | 'optional';
+  /** Where keys come from; tests inject one with a fake clock. @default keySetFor(jwksUrl) */
+  readonly keySet?: KeySet;
 }
 
 /** Tokens longer than this are refused before any parsing (CONTRACT §3). */
@@ -29,54 +37,64 @@ export async function verifyHelpCenterToken(
 ): Promise<Principal> {
   if (token.length > MAX_TOKEN_LENGTH) throw invalid('The token is too long.');
 
+  const keySet = opts.keySet ?? keySetFor(opts.jwksUrl);
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(token, keySetFor(opts.jwksUrl), {
+    ({ payload } = await jwtVerify(token, (header) => keySet.getKey(header), {
       algorithms: ['RS256'],
       requiredClaims: ['exp'],
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
     }));
   } catch (error) {
-    throw mapJoseError(error);
+    throw toAuthError(error);
   }
 
   const userId = payload.userId;
   if (typeof userId !== 'number' || !Number.isSafeInteger(userId) || userId <= 0) {
     throw invalid('The token has no valid userId.');
   }
-  if (payload.origin !== undefined && !isAllowedOrigin(payload.origin, opts.allowedOrigins)) {
+  if (payload.origin === undefined) {
+    // Zendesk's own sample verifier requires it: if signing keys are shared between accounts,
+    // only this claim binds a token to one help center (reference/ZENDESK-JWT.md).
+    if ((opts.originClaim ?? 'required') === 'required') {
+      throw invalid('The token has no origin claim.');
+    }
+  } else if (!isAllowedOrigin(payload.origin, opts.allowedOrigins)) {
     throw invalid('The token was issued for another help center.');
   }
   return { subdomain: opts.subdomain, userId };
 }
 
+/** Compared as URL origins, so `https://Help.Example.com/` matches `https://help.example.com`. */
 function isAllowedOrigin(claim: unknown, allowed: readonly string[]): boolean {
   if (typeof claim !== 'string' || !URL.canParse(claim)) return false;
-  return allowed.includes(new URL(claim).origin);
+  const origin = new URL(claim).origin;
+  // Opaque origins (`data:`, `file:`) serialise as "null"; never let that match anything.
+  return origin !== 'null' && allowed.includes(origin);
 }
 
-function mapJoseError(error: unknown): AuthError {
-  if (error instanceof errors.JWTExpired) {
-    return new AuthError('token_expired', 'The token has expired: fetch a new one.', {
-      cause: error,
-    });
+function toAuthError(error: unknown): AuthError {
+  // The key set speaks our language already (unknown kid, keys unavailable).
+  if (error instanceof AuthError) return error;
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : '';
+  switch (code) {
+    case 'ERR_JWT_EXPIRED':
+      return new AuthError('token_expired', 'The token has expired: fetch a new one.', {
+        cause: error,
+      });
+    case 'ERR_JWT_CLAIM_VALIDATION_FAILED': // exp missing or not a number, nbf in the future, …
+    case 'ERR_JWT_INVALID': // payload not a JSON object
+    case 'ERR_JWS_INVALID': // not three base64url segments, bad header
+    case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
+    case 'ERR_JOSE_ALG_NOT_ALLOWED': // anything but RS256, `none` and HS256 included
+    case 'ERR_JOSE_NOT_SUPPORTED': // e.g. an unknown `crit` header
+    case 'ERR_JWK_INVALID':
+      return invalid('The token is not valid.', error);
+    default:
+      // Not a verdict on the token (e.g. Zendesk publishing an RSA key under 2048 bits, which
+      // jose refuses with a TypeError): we cannot check tokens, so "try again", never "accepted".
+      return new AuthError('auth_unavailable', 'Tokens cannot be checked right now.', {
+        cause: error,
+      });
   }
-  if (
-    error instanceof errors.JWTClaimValidationFailed ||
-    error instanceof errors.JWSSignatureVerificationFailed ||
-    error instanceof errors.JWSInvalid ||
-    error instanceof errors.JWTInvalid ||
-    error instanceof errors.JOSEAlgNotAllowed ||
-    error instanceof errors.JOSENotSupported ||
-    error instanceof errors.JWKSNoMatchingKey ||
-    error instanceof errors.JWKSMultipleMatchingKeys ||
-    error instanceof errors.JWKInvalid
-  ) {
-    return invalid('The token is not valid.', error);
-  }
-  // Anything else is the key fetch failing (network, timeout, non-200, bad JSON): we cannot tell
-  // a good token from a bad one, so the honest answer is "try again", never "accepted".
-  return new AuthError('auth_unavailable', 'The help center keys could not be fetched.', {
-    cause: error,
-  });
 }

@@ -9,6 +9,7 @@ const STATUS = {
   missing_token: 401,
   invalid_token: 401,
   token_expired: 401,
+  invalid_signature: 401,
   origin_not_allowed: 403,
   not_found: 404,
   method_not_allowed: 405,

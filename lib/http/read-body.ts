@@ -4,8 +4,8 @@ import { ApiError } from './errors';
 export const MAX_BODY_BYTES = 16 * 1024;
 
 // The rest of an oversize body is never read, so the connection cannot carry another request.
-const tooLarge = (): ApiError =>
-  new ApiError('body_too_large', `The request body must be at most ${MAX_BODY_BYTES} bytes.`, {
+const tooLarge = (maxBytes: number): ApiError =>
+  new ApiError('body_too_large', `The request body must be at most ${maxBytes} bytes.`, {
     Connection: 'close',
   });
 
@@ -21,10 +21,17 @@ export async function readJsonBody(req: Request): Promise<unknown> {
       'Send the body as JSON with "Content-Type: application/json".',
     );
   }
-  const declared = Number(req.headers.get('content-length'));
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  return parseJsonBytes(await readBodyBytes(req, MAX_BODY_BYTES));
+}
 
-  const text = await readCapped(req);
+/** Parses a body as UTF-8 JSON; empty, malformed or non-UTF-8 is 400 `invalid_json`. */
+export function parseJsonBytes(bytes: Uint8Array): unknown {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ApiError('invalid_json', 'The request body is not valid UTF-8 JSON.');
+  }
   if (text.trim() === '')
     throw new ApiError('invalid_json', 'The request body is empty: send a JSON object.');
   try {
@@ -34,8 +41,14 @@ export async function readJsonBody(req: Request): Promise<unknown> {
   }
 }
 
-async function readCapped(req: Request): Promise<string> {
-  if (!req.body) return '';
+/**
+ * The raw body bytes, refused with 413 `body_too_large` past `maxBytes` — by the declared
+ * `Content-Length` before reading, and by counting while reading (a chunked body declares none).
+ */
+export async function readBodyBytes(req: Request, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(req.headers.get('content-length'));
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -43,15 +56,11 @@ async function readCapped(req: Request): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > maxBytes) {
       await reader.cancel();
-      throw tooLarge();
+      throw tooLarge(maxBytes);
     }
     chunks.push(value);
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    throw new ApiError('invalid_json', 'The request body is not valid UTF-8 JSON.');
-  }
+  return Buffer.concat(chunks);
 }

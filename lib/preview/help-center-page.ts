@@ -16,7 +16,8 @@ export type EmbedMode = 'script' | 'iframe';
 export interface MockUser {
   id: number;
   name: string;
-  locale: string;
+  /** Guide may leave `HelpCenter.user.locale` out; the embeds then fall back (CONTRACT §4). */
+  locale?: string;
 }
 
 export interface HelpCenterPageOptions {
@@ -26,6 +27,8 @@ export interface HelpCenterPageOptions {
   /** Trusted markup for the preview's controls, shown above the page. */
   toolbar?: string;
   title?: string;
+  /** The page's `<html lang>`. @default 'en-US' */
+  lang?: string;
 }
 
 const ESCAPES: Record<string, string> = {
@@ -93,12 +96,12 @@ a{color:#1f73b7}
 
 /** The whole page as an HTML string. */
 export function renderHelpCenterPage(options: HelpCenterPageOptions): string {
-  const { user, snippet, toolbar = '', title = 'To-do list' } = options;
+  const { user, snippet, toolbar = '', title = 'To-do list', lang = 'en-US' } = options;
   const account = user
     ? `<span class="user">${escapeHtml(user.name)}</span>`
     : '<a href="/hc/signin">Sign in</a>';
   return `<!DOCTYPE html>
-<html lang="en-US">
+<html lang="${escapeHtml(lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

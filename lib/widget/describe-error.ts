@@ -4,6 +4,7 @@
  */
 import { RequestError } from './api-client';
 import type { Messages } from './i18n';
+import { MAX_ITEMS_PER_USER } from './types';
 
 export interface ErrorDescription {
   text: string;
@@ -17,7 +18,7 @@ export function describeError(error: unknown, m: Messages): ErrorDescription {
     case 'network':
       return { text: m.network, retryable: true };
     case 'limit_reached':
-      return { text: m.limitReached, retryable: false };
+      return { text: m.limitReached(MAX_ITEMS_PER_USER), retryable: false };
     case 'rate_limited':
       return { text: m.rateLimited(error.retryAfterSeconds ?? 60), retryable: true };
     case 'not_found':

@@ -15,6 +15,8 @@
  * has a known `type` with `v: 1`; anything else is ignored silently.
  */
 
+import { MAX_TOKEN_LENGTH } from '../limits';
+
 export const PROTOCOL_VERSION = 1;
 
 export type TokenErrorCode = 'anonymous' | 'unavailable' | 'failed';
@@ -70,7 +72,8 @@ export function parseParentMessage(data: unknown): ParentMessage | undefined {
       };
     case 'hc-todo:token':
       // A help center JWT is a few hundred bytes; the API refuses anything over 8 KiB anyway.
-      if (typeof message.token !== 'string' || message.token.length > 8192) return undefined;
+      if (typeof message.token !== 'string' || message.token.length > MAX_TOKEN_LENGTH)
+        return undefined;
       return { type: 'hc-todo:token', v: 1, token: message.token };
     case 'hc-todo:token-error': {
       if (typeof message.code !== 'string' || !TOKEN_ERROR_CODES.includes(message.code)) {

@@ -1,10 +1,12 @@
 /**
- * The list as SWR data, and the four changes as optimistic SWR mutations: the screen changes at
- * once, the server's answer (the whole list) replaces it, and a refusal rolls it back.
+ * The list as SWR data, and every change as an optimistic SWR mutation: the screen changes at
+ * once, the server's answer (the whole list) replaces it, and a refusal rolls it back. Each
+ * change is one request, bulk ones included (toggle all, clear completed, erase).
  */
 import { useCallback, useMemo, useRef } from 'react';
 import useSWR from 'swr';
 
+import { normaliseValue } from '../limits';
 import type { RequestError, TodoApi } from './api-client';
 import type { TodoItem } from './types';
 
@@ -14,10 +16,15 @@ export interface Todos {
   items: TodoItem[] | undefined;
   loadError: RequestError | undefined;
   reload(): void;
-  add(value: string): Promise<void>;
+  /** `idempotencyKey` makes a retry of the same add safe (see idempotency-key.ts). */
+  add(value: string, idempotencyKey: string): Promise<void>;
   update(id: number, patch: { value?: string; done?: boolean }): Promise<void>;
   remove(id: number): Promise<void>;
+  setAllDone(done: boolean): Promise<void>;
+  /** Resolves to how many items the server removed. */
   clearCompleted(): Promise<number>;
+  /** Erases all of the user's data (`DELETE /api/me`). */
+  eraseAll(): Promise<void>;
 }
 
 let temporaryId = 0;
@@ -79,18 +86,18 @@ export function useTodos(api: TodoApi | undefined): Todos {
       items: data,
       loadError: error,
       reload: () => void mutate(),
-      add: (value) => {
+      add: (value, idempotencyKey) => {
         const now = new Date().toISOString();
         temporaryId -= 1;
         const draft: TodoItem = {
           id: temporaryId,
-          value: value.trim(),
+          value: normaliseValue(value),
           done: false,
           created_at: now,
           updated_at: now,
         };
         return change(
-          () => connected().add(value),
+          () => connected().add(value, idempotencyKey),
           (items) => [...items, draft],
         );
       },
@@ -104,25 +111,28 @@ export function useTodos(api: TodoApi | undefined): Todos {
           () => connected().remove(id),
           (items) => items.filter((item) => item.id !== id),
         ),
+      setAllDone: (done) =>
+        change(
+          () => connected().setAllDone(done),
+          (items) => items.map((item) => (item.done === done ? item : { ...item, done })),
+        ),
       clearCompleted: async () => {
-        const done = (data ?? []).filter((item) => item.done && item.id > 0).map((i) => i.id);
-        if (done.length === 0) return 0;
+        let deleted = 0;
         await change(
           async () => {
-            // No bulk endpoint: one DELETE each, at once. Every answer is a whole list; once all
-            // have succeeded none of these ids exists, so the last answer minus them is current.
-            let last: TodoItem[] = [];
-            await Promise.all(
-              done.map(async (id) => {
-                last = await connected().remove(id);
-              }),
-            );
-            return last.filter((item) => !done.includes(item.id));
+            const answer = await connected().clearCompleted();
+            deleted = answer.deleted;
+            return answer.todo_items;
           },
-          (items) => items.filter((item) => !done.includes(item.id)),
+          (items) => items.filter((item) => !item.done),
         );
-        return done.length;
+        return deleted;
       },
+      eraseAll: () =>
+        change(
+          () => connected().eraseAll(),
+          () => [],
+        ),
     }),
     [change, connected, data, error, mutate],
   );

@@ -54,7 +54,7 @@ describe.each(MODES)('accessibility in %s mode', { timeout: 60_000 }, (mode) => 
     return { page, frame: await openTodoPage(page, helpCenter, app, mode, extra) };
   }
 
-  it('has no axe violations: empty, with items, editing, after an error, signed out', async () => {
+  it('has no axe violations: empty, with items, editing, filtered, confirming, after an error, signed out', async () => {
     const { page, frame } = await open();
     expect(summary(await axe(frame))).toEqual([]);
     await addItem(frame, 'Open item');
@@ -67,6 +67,15 @@ describe.each(MODES)('accessibility in %s mode', { timeout: 60_000 }, (mode) => 
     await frame.press('#hct-edit-input', 'Enter');
     expect(summary(await axe(frame))).toEqual([]);
     await frame.press('#hct-edit-input', 'Escape');
+    await frame.click('[role="group"] button:text-is("Completed")');
+    expect(summary(await axe(frame))).toEqual([]);
+    await frame.click('[role="group"] button:text-is("Active")');
+    await frame.click('button:text-is("Delete all my data")');
+    await frame.waitForSelector('[role="alertdialog"]');
+    expect(summary(await axe(frame))).toEqual([]);
+    await page.keyboard.press('Escape');
+    await frame.waitForSelector('[role="alertdialog"]', { state: 'detached' });
+    await frame.click('[role="group"] button:text-is("All")');
     await page.context().route(`${app}/api/todo_items`, (route) => route.abort());
     await frame.fill('#hct-new', 'x'.repeat(501));
     expect(summary(await axe(frame))).toEqual([]);
@@ -106,6 +115,8 @@ describe.each(MODES)('accessibility in %s mode', { timeout: 60_000 }, (mode) => 
     await announced(frame, 'Added “Second”.');
 
     await page.keyboard.press('Tab'); // Add button
+    await page.keyboard.press('Tab'); // Mark all as complete
+    expect(await focused()).toMatch(/^input#hct-toggle-all/);
     await page.keyboard.press('Tab'); // first checkbox
     await page.keyboard.press('Space');
     await announced(frame, 'Marked “First” as done.');
@@ -138,6 +149,17 @@ describe.each(MODES)('accessibility in %s mode', { timeout: 60_000 }, (mode) => 
     expect(await frame.textContent('label[for="hct-new"]')).toBe(label);
     const lang = await frame.evaluate(() => document.documentElement.lang);
     expect(lang).toBe(locale === 'pt-br' ? 'en' : locale.slice(0, 2));
+    await page.context().close();
+  });
+
+  it('falls back to the /hc/<locale>/ path when neither the user nor <html lang> has a locale', async () => {
+    const page = await (await newContext(browser())).newPage();
+    await signIn(page, helpCenter, freshUserId());
+    const params = new URLSearchParams({ mode, app, locale: 'none', lang: '' });
+    await page.goto(`${helpCenter}/hc/de/p/todo?${params}`);
+    const frame = await widgetFrame(page, app);
+    await frame.waitForSelector('h1:text-is("Aufgabenliste")');
+    expect(await frame.evaluate(() => document.documentElement.lang)).toBe('de');
     await page.context().close();
   });
 });

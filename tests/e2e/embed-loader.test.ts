@@ -1,11 +1,21 @@
 /**
- * public/embed.js as a help center receives it: small, cacheable, and harmless to include twice.
+ * public/embed.js as a help center receives it: small, cacheable, harmless to include twice, and
+ * never mistaking another vendor's `…/embed.js` for itself.
  */
 import { gzipSync } from 'node:zlib';
 
 import { describe, expect, it } from 'vitest';
 
-import { freshUserId, newContext, openTodoPage, signIn } from '../support/browser';
+import type { Page } from 'playwright-core';
+
+import {
+  freshUserId,
+  newContext,
+  openTodoPage,
+  signIn,
+  todoPageUrl,
+  widgetFrame,
+} from '../support/browser';
 import { useBrowser } from '../support/browser-hooks';
 import { system } from '../support/system';
 
@@ -75,8 +85,65 @@ describe('embed.js', { timeout: 60_000 }, () => {
         }),
       `${app}/embed.js`,
     );
-    await page.waitForTimeout(300);
+    // The second copy ran (onload follows execution) and mounted nothing.
     expect(await page.$$('iframe')).toHaveLength(1);
     await page.context().close();
+  });
+
+  // Where `document.currentScript` is unavailable (script rewriters such as Rocket Loader, tag
+  // managers that eval), a `script[src$="/embed.js"]` guess would take the first such tag —
+  // here another vendor's, whose origin would then be framed and sent the user's token.
+  describe('without document.currentScript, next to another vendor’s embed.js', () => {
+    async function openWith(params: Record<string, string>): Promise<{
+      page: Page;
+      errors: string[];
+      tokenFetches: () => number;
+    }> {
+      const context = await newContext(browser());
+      const page = await context.newPage();
+      await signIn(page, helpCenter, freshUserId());
+      // On the help center page only: the widget's own bundle needs currentScript.
+      await page.addInitScript(() => {
+        if (window === window.top) {
+          Object.defineProperty(document, 'currentScript', { get: () => null });
+        }
+      });
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(String(error)));
+      let tokenFetches = 0;
+      page.on('request', (request) => {
+        if (request.url().includes('/integration/token')) tokenFetches += 1;
+      });
+      // page.goto waits for `load`, which waits for the async loader to have run.
+      await page.goto(todoPageUrl(helpCenter, app, 'script', { vendor: '1', ...params }));
+      expect(await page.evaluate(() => 'vendorRan' in window)).toBe(true);
+      return { page, errors, tokenFetches: () => tokenFetches };
+    }
+
+    it('fails closed, with a console error, when its tag is not marked', async () => {
+      const { page, errors, tokenFetches } = await openWith({ unmarked: '1' });
+      expect(await page.$$eval('script[data-hc-todo-embed]', (s) => s.length)).toBe(0);
+      expect(errors.filter((e) => e.includes('hc-todo'))).toEqual([
+        'hc-todo: embed.js cannot find its own <script> tag; add data-hc-todo-embed',
+      ]);
+      expect(await page.$$('iframe')).toHaveLength(0);
+      expect(tokenFetches()).toBe(0);
+      await page.context().close();
+    });
+
+    it('finds its own tag by the snippet’s marker and mounts from its own origin', async () => {
+      const { page, errors } = await openWith({});
+      const frame = await widgetFrame(page, app);
+      await frame.waitForSelector('#hct-new');
+      const sources = await page.$$eval('iframe', (frames) =>
+        frames.map((f) => new URL((f as HTMLIFrameElement).src).origin),
+      );
+      expect(sources).toEqual([app]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
   });
 });

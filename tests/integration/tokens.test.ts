@@ -3,10 +3,15 @@
  * the right challenge and reveal no data; a flood of unknown kids barely touches the JWKS.
  */
 import { randomBytes } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, errorCode, newUserId } from '../support/api';
+import { startApp } from '../support/app-server';
+import type { AppServer } from '../support/app-server';
 import { FakeZendeskClient } from '../support/fake-zendesk-client';
-import { STORE_MODES, system } from '../support/system';
+import { appEnv, STORE_MODES, system } from '../support/system';
 
 const sut = system();
 const zendesk = new FakeZendeskClient(sut.zendeskUrl);
@@ -64,6 +69,7 @@ describe.each(STORE_MODES)('tokens (%s store)', (mode) => {
     ['userId fractional', () => zendesk.sign(claims({ userId: victim + 0.5 }))],
     ['userId beyond 2^53', () => zendesk.sign(claims({ userId: 2 ** 53 + 2 }))],
     ['userId an array', () => zendesk.sign(claims({ userId: [victim] }))],
+    ['no origin claim', () => zendesk.sign(claims(), { origin: null })],
     ['a foreign origin claim', () => zendesk.sign(claims({ origin: 'https://evil.zendesk.com' }))],
     ['an origin claim that is no URL', () => zendesk.sign(claims({ origin: 'nope' }))],
     ['oversize (> 8 KiB)', () => zendesk.sign(claims({ pad: 'x'.repeat(9_000) }))],
@@ -104,11 +110,20 @@ describe.each(STORE_MODES)('tokens (%s store)', (mode) => {
     }
   });
 
-  it('accepts the allowed origin claim', async () => {
+  it('accepts the allowed origin claim, compared as a URL origin', async () => {
+    for (const origin of [sut.zendeskUrl, `${sut.zendeskUrl}/hc/en-us/`]) {
+      const res = await call(base, 'GET', '/api/todo_items', {
+        token: await zendesk.sign(claims({ origin })),
+      });
+      expect(res.status).toBe(200);
+    }
+  });
+
+  it('refuses a token without an origin claim: 401 invalid_token', async () => {
     const res = await call(base, 'GET', '/api/todo_items', {
-      token: await zendesk.sign(claims({ origin: sut.zendeskUrl })),
+      token: await zendesk.userToken(victim, {}, { origin: null }),
     });
-    expect(res.status).toBe(200);
+    expect([res.status, errorCode(res)]).toEqual([401, 'invalid_token']);
   });
 
   it.each([
@@ -171,5 +186,28 @@ describe('JWKS fetching', () => {
       expect((await call(base, 'GET', '/api/todo_items', { token })).status).toBe(200);
     }
     expect((await zendesk.counts()).jwks).toBe(0);
+  });
+});
+
+describe('ZENDESK_ORIGIN_CLAIM=optional', () => {
+  let dataDir: string;
+  let app: AppServer;
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hc-todo-origin-'));
+    app = await startApp(appEnv(sut, 'embedded', dataDir, { ZENDESK_ORIGIN_CLAIM: 'optional' }));
+  });
+  afterAll(async () => {
+    await app.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('accepts a token without an origin claim, still refuses a foreign one', async () => {
+    const user = newUserId();
+    const bare = await zendesk.userToken(user, {}, { origin: null });
+    expect((await call(app.url, 'GET', '/api/todo_items', { token: bare })).status).toBe(200);
+    const foreign = await zendesk.userToken(user, { origin: 'https://evil.zendesk.com' });
+    const res = await call(app.url, 'GET', '/api/todo_items', { token: foreign });
+    expect([res.status, errorCode(res)]).toEqual([401, 'invalid_token']);
   });
 });

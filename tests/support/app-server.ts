@@ -11,6 +11,8 @@ export interface AppServer {
   /** e.g. `http://localhost:41235` — a different origin from the fake help center's 127.0.0.1. */
   readonly url: string;
   readonly port: number;
+  /** The `next start` process, for tests that signal or kill it. */
+  readonly process: ChildProcess;
   /** Everything the server printed (stdout and stderr), for tests about logs. */
   output(): string;
   stop(): Promise<void>;
@@ -69,6 +71,7 @@ export async function startApp(env: Record<string, string>, port?: number): Prom
   return {
     url,
     port: chosen,
+    process: child,
     output: () => log,
     async stop() {
       if (child.exitCode === null) {

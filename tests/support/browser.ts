@@ -130,3 +130,35 @@ export async function announced(frame: Frame, text: string): Promise<void> {
     text,
   );
 }
+
+/** One API request the widget made, as the browser sent it. */
+export interface ApiRequest {
+  method: string;
+  /** Path and query, e.g. `/api/todo_items?done=true`. */
+  path: string;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+/** Records, from now on, every request the page (any frame) makes to `app`'s `/api/`. */
+export function recordApiRequests(page: Page, app: string): ApiRequest[] {
+  const log: ApiRequest[] = [];
+  page.context().on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin !== app || !url.pathname.startsWith('/api/')) return;
+    log.push({
+      method: request.method(),
+      path: url.pathname + url.search,
+      headers: request.headers(),
+      body: request.postData(),
+    });
+  });
+  return log;
+}
+
+/** The items' checkbox states, in order. */
+export function checkedStates(frame: Frame): Promise<boolean[]> {
+  return frame.$$eval('li input[type="checkbox"]', (boxes) =>
+    boxes.map((box) => (box as HTMLInputElement).checked),
+  );
+}

@@ -1,8 +1,12 @@
 /**
  * The help center pages of the fake Zendesk origin, for the browser tests:
  *
- * - `/hc/todo?mode=script|iframe&app=<origin>[&locale=de]` — a Guide-like page embedding the real
- *   theme-snippet file, verbatim except for the app URL, with `HelpCenter.user` from the cookie;
+ * - `/hc/todo?mode=script|iframe&app=<origin>[&locale=de][&lang=fr-FR]` — a Guide-like page
+ *   embedding the real theme-snippet file, verbatim except for the app URL, with `HelpCenter.user`
+ *   from the cookie; `locale=none` leaves `HelpCenter.user.locale` out, `lang` sets `<html lang>`.
+ *   The same page answers at `/hc/<locale>/p/todo`, the path Guide serves custom pages at.
+ *   `vendor=1` puts another vendor's loader, `/hc/vendor/embed.js`, first on the page;
+ *   `unmarked=1` drops `data-hc-todo-embed` from the snippet's script tag;
  * - `/hc/login?user=N` (also `/hc/signin`) — signs user N in (`user=anonymous` signs out);
  * - `/hc/tutorial?app=<origin>` — a page that calls the API the way the public Zendesk to-do
  *   tutorial's custom page does (see tutorial-page.ts).
@@ -19,7 +23,7 @@ import { USER_COOKIE, type ExtraRoutes } from './fake-zendesk';
 import { tutorialPage } from './tutorial-page';
 
 /** The signed-in user of a request, from the cookie the fake token endpoint also reads. */
-function userOf(req: http.IncomingMessage, locale: string): MockUser | undefined {
+function userOf(req: http.IncomingMessage, locale: string | undefined): MockUser | undefined {
   const id = new RegExp(`(?:^|;\\s*)${USER_COOKIE}=(\\d+)`).exec(req.headers.cookie ?? '')?.[1];
   return id ? { id: Number(id), name: `User ${id}`, locale } : undefined;
 }
@@ -37,18 +41,34 @@ function send(res: http.ServerResponse, status: number, body: string, type = 'te
   res.end(body);
 }
 
+/** A Guide custom page's path: `/hc/<locale>/p/<name>`. */
+const CUSTOM_PAGE = /^\/hc\/[a-z]{2,3}(?:-[a-z0-9]+)*\/p\/todo$/;
+
 /** Routes for `startFakeZendesk({ routes })`. */
 export function helpCenterPages(): ExtraRoutes {
   return async (req, res, url) => {
-    switch (url.pathname) {
+    const pathname = CUSTOM_PAGE.test(url.pathname) ? '/hc/todo' : url.pathname;
+    switch (pathname) {
       case '/hc/todo': {
         const app = appOrigin(url);
         if (!app) return (send(res, 400, 'app=<origin> is required', 'text/plain'), true);
         const mode: EmbedMode = url.searchParams.get('mode') === 'iframe' ? 'iframe' : 'script';
-        const user = userOf(req, url.searchParams.get('locale') ?? 'en-us');
-        send(res, 200, renderHelpCenterPage({ snippet: await readSnippet(mode, app), user }));
+        const locale = url.searchParams.get('locale') ?? 'en-us';
+        const user = userOf(req, locale === 'none' ? undefined : locale);
+        const lang = url.searchParams.get('lang') ?? undefined;
+        let snippet = await readSnippet(mode, app);
+        if (url.searchParams.get('unmarked') === '1') {
+          snippet = snippet.replace(/(<script[^>]*) data-hc-todo-embed/, '$1');
+        }
+        if (url.searchParams.get('vendor') === '1') {
+          snippet = `<script src="/hc/vendor/embed.js"></script>\n${snippet}`;
+        }
+        send(res, 200, renderHelpCenterPage({ snippet, user, lang }));
         return true;
       }
+      case '/hc/vendor/embed.js':
+        send(res, 200, 'window.vendorRan = true;', 'text/javascript');
+        return true;
       case '/hc/login':
       case '/hc/signin': {
         const user = url.searchParams.get('user') ?? '';

@@ -1,7 +1,7 @@
 /**
  * Drives the run's one fake Zendesk from any test process, over its `/__fake/` control API.
  */
-import type { SignOptions, TokenEndpointMode } from './fake-zendesk';
+import type { JwksMode, SignOptions, TokenEndpointMode } from './fake-zendesk';
 
 export class FakeZendeskClient {
   constructor(readonly url: string) {}
@@ -25,12 +25,19 @@ export class FakeZendeskClient {
     return (await this.call<{ token: string }>('sign', { claims, options })).token;
   }
 
-  /** A valid help-center-shaped token for `userId` (5 minutes, current key). */
-  async userToken(userId: number, extra?: Record<string, unknown>): Promise<string> {
-    return (await this.call<{ token: string }>('user-token', { userId, extra })).token;
+  /**
+   * A valid help-center-shaped token for `userId` (5 minutes, current key, `origin` = the fake
+   * help center's; `options.origin` sets another, `null` leaves it out).
+   */
+  async userToken(
+    userId: number,
+    extra?: Record<string, unknown>,
+    options?: SignOptions,
+  ): Promise<string> {
+    return (await this.call<{ token: string }>('user-token', { userId, extra, options })).token;
   }
 
-  counts(): Promise<{ jwks: number; token: number }> {
+  counts(): Promise<{ jwks: number; token: number; hanging: number }> {
     return this.call('counts');
   }
 
@@ -44,6 +51,11 @@ export class FakeZendeskClient {
 
   setJwksDown(down: boolean): Promise<void> {
     return this.call('jwks-down', { down });
+  }
+
+  /** 'ok', 'error' (500) or 'hang' (held open until switched back). */
+  setJwksMode(mode: JwksMode): Promise<void> {
+    return this.call('jwks-mode', { mode });
   }
 
   setTokenEndpoint(mode: TokenEndpointMode, ttlSeconds?: number): Promise<void> {

@@ -26,22 +26,34 @@ export interface SignOptions {
   foreignKey?: boolean;
   /** Extra header fields. */
   header?: Record<string, unknown>;
+  /**
+   * The `origin` claim added when `claims` has none. `null` leaves it out.
+   * @default the fake help center's origin (`FakeZendesk.url`), as Zendesk sets it
+   */
+  origin?: string | null;
 }
 
 export type TokenEndpointMode = 'ok' | 'not_found' | 'error';
+
+/** How the key endpoint answers: the keys, a 500, or never (the request hangs until switched). */
+export type JwksMode = 'ok' | 'error' | 'hang';
 
 export interface FakeZendesk {
   /** The help center origin, e.g. `http://127.0.0.1:41234`. */
   readonly url: string;
   readonly jwksUrl: string;
   sign(claims: Record<string, unknown>, opts?: SignOptions): string;
-  /** A help-center-shaped token for a user: `userId`, `email`, `externalId`, `exp`, … */
-  userToken(userId: number, extra?: Record<string, unknown>): string;
+  /** A help-center-shaped token for a user: `userId`, `email`, `externalId`, `exp`, `origin`, … */
+  userToken(userId: number, extra?: Record<string, unknown>, opts?: SignOptions): string;
   /** Publishes a new current key; the old one stays published unless `dropOld`. */
   rotate(opts?: { dropOld?: boolean }): void;
-  counts(): { jwks: number; token: number };
+  /** `jwks`: key requests received; `hanging`: key requests held open right now (mode 'hang'). */
+  counts(): { jwks: number; token: number; hanging: number };
   resetCounts(): void;
+  /** `true` is `setJwksMode('error')`, `false` is `setJwksMode('ok')`. */
   setJwksDown(down: boolean): void;
+  /** Switching away from 'hang' drops the requests held open. */
+  setJwksMode(mode: JwksMode): void;
   setTokenEndpoint(mode: TokenEndpointMode, ttlSeconds?: number): void;
   close(): Promise<void>;
 }
@@ -114,21 +126,39 @@ export async function startFakeZendesk(
   const current = (): SigningKey => published[published.length - 1]!;
   let jwksFetches = 0;
   let tokenRequests = 0;
-  let jwksDown = false;
+  let jwksMode: JwksMode = 'ok';
+  const hanging = new Set<http.ServerResponse>();
+  // Known once listening; signing only ever happens after that.
+  let origin = '';
   let tokenMode: TokenEndpointMode = 'ok';
   let tokenTtl = 300;
 
-  const sign = (claims: Record<string, unknown>, o: SignOptions = {}): string =>
-    signJwt(o.foreignKey ? foreign : current(), claims, o);
-  const userToken = (userId: number, extra: Record<string, unknown> = {}): string =>
-    sign({
-      userId,
-      email: `user${userId}@example.com`,
-      externalId: '',
-      iat: now(),
-      exp: now() + tokenTtl,
-      ...extra,
-    });
+  const sign = (claims: Record<string, unknown>, o: SignOptions = {}): string => {
+    const claimOrigin = o.origin === undefined ? origin : o.origin;
+    const full =
+      claimOrigin === null || 'origin' in claims ? claims : { ...claims, origin: claimOrigin };
+    return signJwt(o.foreignKey ? foreign : current(), full, o);
+  };
+  const userToken = (
+    userId: number,
+    extra: Record<string, unknown> = {},
+    o: SignOptions = {},
+  ): string =>
+    sign(
+      {
+        userId,
+        email: `user${userId}@example.com`,
+        externalId: '',
+        iat: now(),
+        exp: now() + tokenTtl,
+        ...extra,
+      },
+      o,
+    );
+  const releaseHanging = (): void => {
+    for (const res of hanging) res.destroy();
+    hanging.clear();
+  };
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
@@ -145,7 +175,12 @@ export async function startFakeZendesk(
 
     if (url.pathname === '/api/v2/help_center/integration/keys.json') {
       jwksFetches += 1;
-      if (jwksDown) return send(503, { error: 'unavailable' });
+      if (jwksMode === 'error') return send(500, { error: 'internal' });
+      if (jwksMode === 'hang') {
+        hanging.add(res);
+        res.once('close', () => hanging.delete(res));
+        return;
+      }
       return send(200, { keys: published.map(publicJwk) });
     }
     if (url.pathname === '/api/v2/help_center/integration/token') {
@@ -178,8 +213,12 @@ export async function startFakeZendesk(
         return send(200, { token: sign(claims, options) });
       }
       case '/__fake/user-token': {
-        const { userId, extra } = body as { userId: number; extra?: Record<string, unknown> };
-        return send(200, { token: userToken(userId, extra) });
+        const { userId, extra, options } = body as {
+          userId: number;
+          extra?: Record<string, unknown>;
+          options?: SignOptions;
+        };
+        return send(200, { token: userToken(userId, extra, options) });
       }
       case '/__fake/counts':
         return send(200, fake.counts());
@@ -192,6 +231,9 @@ export async function startFakeZendesk(
       case '/__fake/jwks-down':
         fake.setJwksDown((body as { down: boolean }).down);
         return send(200, {});
+      case '/__fake/jwks-mode':
+        fake.setJwksMode((body as { mode: JwksMode }).mode);
+        return send(200, {});
       case '/__fake/token-endpoint': {
         const { mode, ttlSeconds } = body as { mode: TokenEndpointMode; ttlSeconds?: number };
         fake.setTokenEndpoint(mode, ttlSeconds);
@@ -203,7 +245,7 @@ export async function startFakeZendesk(
   }
 
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const fake: FakeZendesk = {
     url: origin,
@@ -213,13 +255,17 @@ export async function startFakeZendesk(
     rotate({ dropOld = false } = {}) {
       published = dropOld ? [newKey()] : [...published, newKey()];
     },
-    counts: () => ({ jwks: jwksFetches, token: tokenRequests }),
+    counts: () => ({ jwks: jwksFetches, token: tokenRequests, hanging: hanging.size }),
     resetCounts() {
       jwksFetches = 0;
       tokenRequests = 0;
     },
     setJwksDown(down) {
-      jwksDown = down;
+      fake.setJwksMode(down ? 'error' : 'ok');
+    },
+    setJwksMode(mode) {
+      jwksMode = mode;
+      if (mode !== 'hang') releaseHanging();
     },
     setTokenEndpoint(mode, ttlSeconds) {
       tokenMode = mode;
@@ -227,6 +273,7 @@ export async function startFakeZendesk(
     },
     close: () =>
       new Promise<void>((resolve) => {
+        releaseHanging();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

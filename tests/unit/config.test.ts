@@ -18,7 +18,23 @@ describe('parseConfig', () => {
         allowedOrigins: ['https://acme.zendesk.com'],
         store: { kind: 'embedded', dataDir: expect.stringMatching(/\/\.data$/) },
         rateLimits: { readsPerMinute: 300, writesPerMinute: 120 },
+        originClaim: 'required',
+        webhookSecret: undefined,
       },
+    });
+  });
+
+  it('selects Redis by REDIS_URL and reads the v2 settings', () => {
+    const state = prod({
+      ZENDESK_SUBDOMAIN: 'acme',
+      REDIS_URL: 'rediss://default:s3cret@redis.internal:6380/2',
+      ZENDESK_ORIGIN_CLAIM: 'Optional',
+      ZENDESK_WEBHOOK_SECRET: ' whsec ',
+    });
+    expect(state.ok && state.config).toMatchObject({
+      store: { kind: 'redis', url: 'rediss://default:s3cret@redis.internal:6380/2' },
+      originClaim: 'optional',
+      webhookSecret: 'whsec',
     });
   });
 
@@ -54,6 +70,18 @@ describe('parseConfig', () => {
     [{ ZENDESK_SUBDOMAIN: 'acme', KV_REST_API_URL: 'https://x.upstash.io' }, 'KV_REST_API_TOKEN'],
     [{ ZENDESK_SUBDOMAIN: 'acme', KV_REST_API_TOKEN: 't' }, 'KV_REST_API_URL'],
     [{ ZENDESK_SUBDOMAIN: 'acme', VERCEL: '1' }, 'KV_REST_API_URL'],
+    [
+      {
+        ZENDESK_SUBDOMAIN: 'acme',
+        REDIS_URL: 'redis://h',
+        KV_REST_API_URL: 'https://x.upstash.io',
+      },
+      'REDIS_URL',
+    ],
+    [{ ZENDESK_SUBDOMAIN: 'acme', REDIS_URL: 'http://h:6379' }, 'REDIS_URL'],
+    [{ ZENDESK_SUBDOMAIN: 'acme', REDIS_URL: 'redis://h:6379/x' }, 'REDIS_URL'],
+    [{ ZENDESK_SUBDOMAIN: 'acme', REDIS_URL: 'not a url' }, 'REDIS_URL'],
+    [{ ZENDESK_SUBDOMAIN: 'acme', ZENDESK_ORIGIN_CLAIM: 'no' }, 'ZENDESK_ORIGIN_CLAIM'],
     [
       { ZENDESK_SUBDOMAIN: 'acme', RATE_LIMIT_READS_PER_MINUTE: '0' },
       'RATE_LIMIT_READS_PER_MINUTE',
@@ -102,5 +130,17 @@ describe('problem messages', () => {
     });
     expect(variables(state)).toEqual(['ZENDESK_JWKS_URL', 'ALLOWED_ORIGINS']);
     expect(JSON.stringify(state)).not.toContain('hunter2');
+  });
+
+  it.each([
+    'redis://user:p@ss@host/x',
+    'redis://user:pa/ss@host:6379/x',
+    'redis://host/x?password=hunter2',
+    'redis://:hunter2@host:6379/db',
+  ])('mask every credential shape in %s', (url) => {
+    const state = prod({ ZENDESK_SUBDOMAIN: 'acme', REDIS_URL: url });
+    expect(variables(state)).toEqual(['REDIS_URL']);
+    const text = JSON.stringify(state);
+    for (const secret of ['p@ss', 'pa/ss', 'hunter2']) expect(text).not.toContain(secret);
   });
 });

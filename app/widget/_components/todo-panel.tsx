@@ -1,20 +1,24 @@
 'use client';
 
 /**
- * The signed-in view: add form, list, count and "clear completed". Every change is optimistic
- * (see useTodos); on failure the list rolls back, typed text is put back where it was typed, and
- * an alert offers to try again. Focus is moved on purpose after add, edit, delete and clear.
+ * The signed-in view: add form, toggle all, list, filters, count, "clear completed" and the
+ * privacy section. Every change is optimistic (see useTodos); on failure the list rolls back,
+ * typed text is put back where it was typed, and an alert offers to try again. Focus is moved
+ * on purpose after add, edit, delete, clear and erase.
  */
 import { useEffect, useRef, useState, type JSX } from 'react';
 
 import type { TodoApi } from '@/lib/widget/api-client';
 import { describeError } from '@/lib/widget/describe-error';
 import type { Messages } from '@/lib/widget/i18n';
+import { newIdempotencyKey } from '@/lib/widget/idempotency-key';
 import { checkValue, MAX_VALUE_LENGTH, type TodoItem } from '@/lib/widget/types';
 import { useTodos } from '@/lib/widget/use-todos';
 
 import { ADD_INPUT_ID, AddForm } from './add-form';
+import { applyFilter, FilterBar, ToggleAll, type Filter } from './list-controls';
 import { Announcer, FailureAlert, type Failure } from './notices';
+import { PrivacySection } from './privacy-section';
 import { rowIds, TodoRow } from './todo-row';
 import styles from './widget.module.css';
 
@@ -35,6 +39,8 @@ export function TodoPanel({ api, m }: { api: TodoApi; m: Messages }): JSX.Elemen
   const [draft, setDraft] = useState('');
   const [addSubmitted, setAddSubmitted] = useState(false);
   const [editing, setEditing] = useState<{ id: number; draft: string; submitted: boolean }>();
+  const [filter, setFilter] = useState<Filter>('all');
+  const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<Failure>();
   const [announcement, setAnnouncement] = useState('');
 
@@ -59,7 +65,8 @@ export function TodoPanel({ api, m }: { api: TodoApi; m: Messages }): JSX.Elemen
     setFailure({ text: `${action} ${text}`, retry: retryable ? retry : undefined });
   };
 
-  const add = (text: string): void => {
+  /** One add is one key: "Try again" resends the same key, so a lost reply never duplicates. */
+  const add = (text: string, key: string = newIdempotencyKey()): void => {
     setAddSubmitted(true);
     if (checkValue(text)) {
       focusLater(ADD_INPUT_ID);
@@ -70,12 +77,15 @@ export function TodoPanel({ api, m }: { api: TodoApi; m: Messages }): JSX.Elemen
     setFailure(undefined);
     setDraft((current) => (current === text ? '' : current));
     focusLater(ADD_INPUT_ID);
-    latest.current.add(value).then(
+    latest.current.add(value, key).then(
       () => setAnnouncement(m.added(value)),
       (error: unknown) => {
         // Give the text back unless something new has been typed meanwhile; the retry keeps it too.
         setDraft((current) => (current === '' ? text : current));
-        fail(m.addFailed(value), error, () => add(text));
+        fail(m.addFailed(value), error, () => {
+          setDraft((current) => (current === text ? '' : current));
+          add(text, key);
+        });
       },
     );
   };
@@ -85,6 +95,14 @@ export function TodoPanel({ api, m }: { api: TodoApi; m: Messages }): JSX.Elemen
     latest.current.update(item.id, { done }).then(
       () => setAnnouncement(done ? m.markedDone(item.value) : m.markedOpen(item.value)),
       (error: unknown) => fail(m.toggleFailed(item.value), error, () => setDone(item, done)),
+    );
+  };
+
+  const setAllDone = (done: boolean): void => {
+    setFailure(undefined);
+    latest.current.setAllDone(done).then(
+      () => setAnnouncement(done ? m.markedAllDone : m.markedAllOpen),
+      (error: unknown) => fail(m.toggleAllFailed, error, () => setAllDone(done)),
     );
   };
 
@@ -105,15 +123,14 @@ export function TodoPanel({ api, m }: { api: TodoApi; m: Messages }): JSX.Elemen
     );
   };
 
-  const remove = (item: TodoItem): void => {
-    const list = latest.current.items ?? [];
-    const index = list.findIndex((i) => i.id === item.id);
-    const neighbour = list[index + 1] ?? list[index - 1];
+  const remove = (item: TodoItem, visible: readonly TodoItem[]): void => {
+    const index = visible.findIndex((i) => i.id === item.id);
+    const neighbour = visible[index + 1] ?? visible[index - 1];
     focusLater(neighbour ? rowIds.checkbox(neighbour.id) : ADD_INPUT_ID);
     setFailure(undefined);
     latest.current.remove(item.id).then(
       () => setAnnouncement(m.deleted(item.value)),
-      (error: unknown) => fail(m.deleteFailed(item.value), error, () => remove(item)),
+      (error: unknown) => fail(m.deleteFailed(item.value), error, () => remove(item, [])),
     );
   };
 
@@ -129,6 +146,7 @@ export function TodoPanel({ api, m }: { api: TodoApi; m: Messages }): JSX.Elemen
   const { items, loadError } = todos;
   const openCount = items?.filter((item) => !item.done).length ?? 0;
   const doneCount = (items?.length ?? 0) - openCount;
+  const visible = items ? applyFilter(items, filter) : [];
   const loadFailure: Failure | undefined =
     loadError && !items
       ? {
@@ -140,74 +158,108 @@ export function TodoPanel({ api, m }: { api: TodoApi; m: Messages }): JSX.Elemen
 
   return (
     <>
-      <AddForm
-        m={m}
-        value={draft}
-        problem={problemText(draft, m, addSubmitted)}
-        onChange={(value) => {
-          setDraft(value);
-          setAddSubmitted(false);
-        }}
-        onSubmit={() => add(draft)}
-      />
-      <FailureAlert
-        m={m}
-        failure={shown}
-        onRetry={() => {
-          setFailure(undefined);
-          focusLater(ADD_INPUT_ID);
-          shown?.retry?.();
-        }}
-        onDismiss={() => {
-          setFailure(undefined);
-          focusLater(ADD_INPUT_ID);
-        }}
-      />
-      {items === undefined ? (
-        !loadError && (
-          <p className={styles.muted} aria-busy="true">
-            {m.loading}
-          </p>
-        )
-      ) : items.length === 0 ? (
-        <p className={styles.muted}>{m.empty}</p>
-      ) : (
-        <ul className={styles.list} aria-label={m.title}>
-          {items.map((item) => {
-            const isEditing = editing?.id === item.id;
-            return (
-              <TodoRow
-                key={item.id}
-                item={item}
-                m={m}
-                draft={isEditing ? editing.draft : undefined}
-                problem={isEditing ? problemText(editing.draft, m, editing.submitted) : undefined}
-                onToggle={() => setDone(item, !item.done)}
-                onEdit={() => {
-                  setEditing({ id: item.id, draft: item.value, submitted: false });
-                  focusLater(rowIds.editInput);
-                }}
-                onDraft={(value) => setEditing({ id: item.id, draft: value, submitted: false })}
-                onSave={() => isEditing && save(item.id, editing.draft, item.value)}
-                onCancel={() => {
-                  setEditing(undefined);
-                  focusLater(rowIds.editButton(item.id));
-                }}
-                onDelete={() => remove(item)}
-              />
-            );
-          })}
-        </ul>
-      )}
-      {items !== undefined && items.length > 0 && (
-        <div className={styles.footer}>
-          <p className={styles.count}>{openCount > 0 ? m.openCount(openCount) : m.allDone}</p>
-          {doneCount > 0 && (
-            <button type="button" className={styles.secondary} onClick={clearCompleted}>
-              {m.clearCompleted(doneCount)}
-            </button>
-          )}
-        </div>
+      <div inert={confirming}>
+        <AddForm
+          m={m}
+          value={draft}
+          problem={problemText(draft, m, addSubmitted)}
+          onChange={(value) => {
+            setDraft(value);
+            setAddSubmitted(false);
+          }}
+          onSubmit={() => add(draft)}
+        />
+        <FailureAlert
+          m={m}
+          failure={shown}
+          onRetry={() => {
+            setFailure(undefined);
+            focusLater(ADD_INPUT_ID);
+            shown?.retry?.();
+          }}
+          onDismiss={() => {
+            setFailure(undefined);
+            focusLater(ADD_INPUT_ID);
+          }}
+        />
+        {items === undefined ? (
+          !loadError && (
+            <p className={styles.muted} aria-busy="true">
+              {m.loading}
+            </p>
+          )
+        ) : items.length === 0 ? (
+          <p className={styles.muted}>{m.empty}</p>
+        ) : (
+          <>
+            <ToggleAll
+              m={m}
+              allDone={openCount === 0}
+              disabled={items.every((item) => item.id < 0)}
+              onToggle={setAllDone}
+            />
+            {visible.length === 0 ? (
+              <p className={styles.muted}>{filter === 'active' ? m.noneActive : m.noneCompleted}</p>
+            ) : (
+              <ul className={styles.list} aria-label={m.title}>
+                {visible.map((item) => {
+                  const isEditing = editing?.id === item.id;
+                  return (
+                    <TodoRow
+                      key={item.id}
+                      item={item}
+                      m={m}
+                      draft={isEditing ? editing.draft : undefined}
+                      problem={
+                        isEditing ? problemText(editing.draft, m, editing.submitted) : undefined
+                      }
+                      onToggle={() => setDone(item, !item.done)}
+                      onEdit={() => {
+                        setEditing({ id: item.id, draft: item.value, submitted: false });
+                        focusLater(rowIds.editInput);
+                      }}
+                      onDraft={(value) =>
+                        setEditing({ id: item.id, draft: value, submitted: false })
+                      }
+                      onSave={() => isEditing && save(item.id, editing.draft, item.value)}
+                      onCancel={() => {
+                        setEditing(undefined);
+                        focusLater(rowIds.editButton(item.id));
+                      }}
+                      onDelete={() => remove(item, visible)}
+                    />
+                  );
+                })}
+              </ul>
+            )}
+            <div className={styles.footer}>
+              <p className={styles.count}>{openCount > 0 ? m.openCount(openCount) : m.allDone}</p>
+              <FilterBar m={m} filter={filter} onChange={setFilter} />
+              {doneCount > 0 && (
+                <button type="button" className={styles.secondary} onClick={clearCompleted}>
+                  {m.clearCompleted(doneCount)}
+                </button>
+              )}
+            </div>
+          </>
+        )}
+      </div>
+      {items !== undefined && (
+        <PrivacySection
+          m={m}
+          api={api}
+          itemCount={items.length}
+          confirming={confirming}
+          onConfirming={setConfirming}
+          eraseAll={() => latest.current.eraseAll()}
+          feedback={{
+            announce: setAnnouncement,
+            fail,
+            clear: () => setFailure(undefined),
+            focusLater,
+          }}
+          onErasing={() => setFilter('all')}
+        />
       )}
       <Announcer text={announcement} />
     </>

@@ -34,8 +34,8 @@ export const de: Messages = {
   deleteFailed: (value) => `${q(value)} konnte nicht gelöscht werden.`,
   clearFailed: 'Die erledigten Aufgaben konnten nicht entfernt werden.',
   loadFailed: 'Deine Aufgabenliste konnte nicht geladen werden.',
-  limitReached:
-    'Du hast die Höchstzahl von 500 Aufgaben erreicht. Lösche einige, um neue hinzuzufügen.',
+  limitReached: (max) =>
+    `Du hast die Höchstzahl von ${max} Aufgaben erreicht. Lösche einige, um neue hinzuzufügen.`,
   rateLimited: (seconds) => `Zu viele Änderungen auf einmal. Versuche es in ${seconds} s erneut.`,
   network:
     'Der Aufgabendienst ist nicht erreichbar. Prüfe deine Verbindung und versuche es erneut.',
@@ -51,4 +51,25 @@ export const de: Messages = {
   featureUnavailable:
     'Dieses Help Center kann die für die Aufgabenliste nötigen Anmelde-Token nicht ausstellen (Help-Center-JWTs gehören zu Guide Enterprise).',
   notEmbedded: 'Diese Aufgabenliste funktioniert in einer Help-Center-Seite. Siehe README.',
+  toggleAll: 'Alle als erledigt markieren',
+  markedAllDone: 'Alle Aufgaben als erledigt markiert.',
+  markedAllOpen: 'Alle Aufgaben als offen markiert.',
+  toggleAllFailed: 'Die Aufgaben konnten nicht aktualisiert werden.',
+  filterLabel: 'Anzeigen',
+  filterAll: 'Alle',
+  filterActive: 'Offen',
+  filterCompleted: 'Erledigt',
+  noneActive: 'Keine offenen Aufgaben.',
+  noneCompleted: 'Keine erledigten Aufgaben.',
+  yourData: 'Deine Daten',
+  download: 'Meine Daten herunterladen',
+  downloaded: (fileName) => `Deine Daten wurden als ${fileName} gespeichert.`,
+  downloadFailed: 'Deine Daten konnten nicht heruntergeladen werden.',
+  deleteAll: 'Alle meine Daten löschen',
+  confirmTitle: 'Alle deine Daten löschen?',
+  confirmText: (n) =>
+    `Damit werden ${n === 1 ? 'deine 1 Aufgabe' : `alle ${n} deiner Aufgaben`} endgültig aus dem Aufgabendienst gelöscht. Das kann nicht rückgängig gemacht werden. Lade deine Daten vorher herunter, wenn du eine Kopie behalten möchtest.`,
+  confirmDelete: 'Alles löschen',
+  erased: 'Alle deine Daten wurden gelöscht.',
+  eraseFailed: 'Deine Daten konnten nicht gelöscht werden.',
 };

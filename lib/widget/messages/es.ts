@@ -35,7 +35,8 @@ export const es: Messages = {
   deleteFailed: (value) => `No se pudo eliminar ${q(value)}.`,
   clearFailed: 'No se pudieron borrar las tareas completadas.',
   loadFailed: 'No se pudo cargar tu lista de tareas.',
-  limitReached: 'Has alcanzado el límite de 500 tareas. Elimina algunas para añadir más.',
+  limitReached: (max) =>
+    `Has alcanzado el límite de ${max} tareas. Elimina algunas para añadir más.`,
   rateLimited: (seconds) => `Demasiados cambios a la vez. Vuelve a intentarlo en ${seconds} s.`,
   network:
     'No se puede conectar con el servicio de tareas. Revisa tu conexión y vuelve a intentarlo.',
@@ -52,4 +53,25 @@ export const es: Messages = {
     'Este centro de ayuda no puede emitir los tokens de inicio de sesión que necesita la lista de tareas (los JWT del centro de ayuda forman parte de Guide Enterprise).',
   notEmbedded:
     'Esta lista de tareas funciona dentro de una página del centro de ayuda. Consulta el README.',
+  toggleAll: 'Marcar todas como completadas',
+  markedAllDone: 'Todas las tareas se han marcado como completadas.',
+  markedAllOpen: 'Todas las tareas se han marcado como pendientes.',
+  toggleAllFailed: 'No se han podido actualizar las tareas.',
+  filterLabel: 'Mostrar',
+  filterAll: 'Todas',
+  filterActive: 'Pendientes',
+  filterCompleted: 'Completadas',
+  noneActive: 'No hay tareas pendientes.',
+  noneCompleted: 'No hay tareas completadas.',
+  yourData: 'Tus datos',
+  download: 'Descargar mis datos',
+  downloaded: (fileName) => `Tus datos se han guardado como ${fileName}.`,
+  downloadFailed: 'No se han podido descargar tus datos.',
+  deleteAll: 'Eliminar todos mis datos',
+  confirmTitle: '¿Eliminar todos tus datos?',
+  confirmText: (n) =>
+    `Se eliminarán para siempre ${n === 1 ? 'tu única tarea' : `tus ${n} tareas`} del servicio de tareas. No se puede deshacer. Descarga antes tus datos si quieres conservar una copia.`,
+  confirmDelete: 'Eliminar todo',
+  erased: 'Se han eliminado todos tus datos.',
+  eraseFailed: 'No se han podido eliminar tus datos.',
 };

@@ -34,7 +34,8 @@ export const fr: Messages = {
   deleteFailed: (value) => `Impossible de supprimer ${q(value)}.`,
   clearFailed: 'Impossible d’effacer les tâches terminées.',
   loadFailed: 'Impossible de charger votre liste de tâches.',
-  limitReached: 'Vous avez atteint la limite de 500 tâches. Supprimez-en pour en ajouter d’autres.',
+  limitReached: (max) =>
+    `Vous avez atteint la limite de ${max} tâches. Supprimez-en pour en ajouter d’autres.`,
   rateLimited: (seconds) => `Trop de modifications à la fois. Réessayez dans ${seconds} s.`,
   network: 'Le service de tâches est injoignable. Vérifiez votre connexion et réessayez.',
   serviceUnavailable:
@@ -49,4 +50,25 @@ export const fr: Messages = {
   featureUnavailable:
     'Ce centre d’aide ne peut pas émettre les jetons de connexion nécessaires à la liste de tâches (les JWT du centre d’aide font partie de Guide Enterprise).',
   notEmbedded: 'Cette liste de tâches fonctionne dans une page du centre d’aide. Voir le README.',
+  toggleAll: 'Tout marquer comme terminé',
+  markedAllDone: 'Toutes les tâches ont été marquées comme terminées.',
+  markedAllOpen: 'Toutes les tâches ont été marquées comme non terminées.',
+  toggleAllFailed: 'Impossible de mettre à jour les tâches.',
+  filterLabel: 'Afficher',
+  filterAll: 'Toutes',
+  filterActive: 'En cours',
+  filterCompleted: 'Terminées',
+  noneActive: 'Aucune tâche en cours.',
+  noneCompleted: 'Aucune tâche terminée.',
+  yourData: 'Vos données',
+  download: 'Télécharger mes données',
+  downloaded: (fileName) => `Vos données ont été enregistrées dans ${fileName}.`,
+  downloadFailed: 'Impossible de télécharger vos données.',
+  deleteAll: 'Supprimer toutes mes données',
+  confirmTitle: 'Supprimer toutes vos données ?',
+  confirmText: (n) =>
+    `Cette action supprime définitivement ${n <= 1 ? `${n} tâche` : `vos ${n} tâches`} du service de tâches. Elle est irréversible. Téléchargez d’abord vos données si vous souhaitez en garder une copie.`,
+  confirmDelete: 'Tout supprimer',
+  erased: 'Toutes vos données ont été supprimées.',
+  eraseFailed: 'Impossible de supprimer vos données.',
 };

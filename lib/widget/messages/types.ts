@@ -32,7 +32,8 @@ export interface Messages {
   deleteFailed: (value: string) => string;
   clearFailed: string;
   loadFailed: string;
-  limitReached: string;
+  /** `max`: the item cap (MAX_ITEMS_PER_USER), never spelled out in a catalogue. */
+  limitReached: (max: number) => string;
   rateLimited: (seconds: number) => string;
   network: string;
   serviceUnavailable: string;
@@ -45,4 +46,29 @@ export interface Messages {
   signIn: string;
   featureUnavailable: string;
   notEmbedded: string;
+  /** Toggle all (TodoMVC's wording): checked when every item is done. */
+  toggleAll: string;
+  markedAllDone: string;
+  markedAllOpen: string;
+  toggleAllFailed: string;
+  /** Label of the All / Active / Completed group. */
+  filterLabel: string;
+  filterAll: string;
+  filterActive: string;
+  filterCompleted: string;
+  /** Shown when the chosen filter hides every item. */
+  noneActive: string;
+  noneCompleted: string;
+  /** The privacy section (issue #11). */
+  yourData: string;
+  download: string;
+  downloaded: (fileName: string) => string;
+  downloadFailed: string;
+  deleteAll: string;
+  confirmTitle: string;
+  /** What erasing loses: `n` to-dos, for good. */
+  confirmText: (n: number) => string;
+  confirmDelete: string;
+  erased: string;
+  eraseFailed: string;
 }

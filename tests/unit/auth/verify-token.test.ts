@@ -48,6 +48,37 @@ describe('verifyHelpCenterToken', () => {
     expect(zendesk.counts().jwks).toBe(0);
   });
 
+  it('requires the origin claim unless ZENDESK_ORIGIN_CLAIM=optional', async () => {
+    const bare = zendesk.userToken(7, {}, { origin: null });
+    expect(await codeOf(bare)).toBe('invalid_token');
+    expect(await codeOf(bare, { ...opts, originClaim: 'required' })).toBe('invalid_token');
+    expect(await codeOf(bare, { ...opts, originClaim: 'optional' })).toBeUndefined();
+  });
+
+  it.each([
+    ['the help center origin', () => zendesk.url, undefined],
+    ['the origin with a path and trailing slash', () => `${zendesk.url}/hc/en-us/`, undefined],
+    ['the origin in upper case', () => zendesk.url.toUpperCase(), undefined],
+    ['another help center', () => 'https://evil.zendesk.com', 'invalid_token'],
+    ['another port', () => zendesk.url.replace(/:\d+$/, ':1'), 'invalid_token'],
+    ['https instead of http', () => zendesk.url.replace('http:', 'https:'), 'invalid_token'],
+    ['not a URL', () => 'nope', 'invalid_token'],
+    ['an opaque origin', () => 'data:text/plain,x', 'invalid_token'],
+    ['null', () => null, 'invalid_token'],
+    ['a number', () => 42, 'invalid_token'],
+    ['an array of the origin', () => [zendesk.url], 'invalid_token'],
+  ])('origin claim %s → %s, whatever ZENDESK_ORIGIN_CLAIM says', async (_name, origin, code) => {
+    const token = zendesk.userToken(7, { origin: origin() });
+    expect(await codeOf(token)).toBe(code);
+    expect(await codeOf(token, { ...opts, originClaim: 'optional' })).toBe(code);
+  });
+
+  it('refuses a token naming no kid, even one signed by a published key', async () => {
+    expect(await codeOf(zendesk.sign({ userId: 1, exp: now() + 60 }, { kid: null }))).toBe(
+      'invalid_token',
+    );
+  });
+
   it('answers auth_unavailable, never a verdict, when the keys cannot be fetched', async () => {
     const dead = { ...opts, jwksUrl: `http://127.0.0.1:${await freePort()}/keys.json` };
     expect(await codeOf(zendesk.userToken(5), dead)).toBe('auth_unavailable');

@@ -1,0 +1,37 @@
+/**
+ * "Download my data" (CONTRACT §2, `GET /api/me/export`): everything hc-todo keeps about the
+ * caller that they can read, in one self-describing JSON file.
+ */
+import { json } from '../http/respond';
+import type { Principal, TodoItem } from '../store';
+
+/** Bump when the document's shape changes, so old exports stay recognisable. */
+export const EXPORT_FORMAT = 'hc-todo-export/1';
+
+export interface ExportDocument {
+  format: typeof EXPORT_FORMAT;
+  exported_at: string;
+  user: { subdomain: string; userId: number };
+  todo_items: TodoItem[];
+}
+
+/** The export document for `user`'s items. */
+export function buildExport(
+  user: Principal,
+  items: TodoItem[],
+  now: Date = new Date(),
+): ExportDocument {
+  return {
+    format: EXPORT_FORMAT,
+    exported_at: now.toISOString(),
+    user: { subdomain: user.subdomain, userId: user.userId },
+    todo_items: items,
+  };
+}
+
+/** The export as a download: browsers save it as a file instead of showing it. */
+export function exportResponse(user: Principal, items: TodoItem[]): Response {
+  return json(buildExport(user, items), 200, {
+    'Content-Disposition': 'attachment; filename="hc-todo-export.json"',
+  });
+}
