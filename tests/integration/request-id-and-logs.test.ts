@@ -68,7 +68,6 @@ describe.each(STORE_MODES)('X-Request-Id (%s store)', (mode) => {
       ['GET', '/api/no-such-endpoint'],
       ['DELETE', '/api/me'],
       ['GET', '/api/me/export'],
-      ['POST', '/api/zendesk/webhook'],
       ['GET', '/api/dev/token'],
       ['GET', '/'],
       ['GET', '/widget'],
