@@ -34,6 +34,11 @@ export interface RequestContext {
   readonly headers: Headers;
   /** Records the verified user, so the log line can name them (hashed). */
   identify(user: Principal): void;
+  /**
+   * Adds fields to this request's log line (a webhook's event type and outcome, say), so a route
+   * needs no log line of its own. Never text a user typed, a token or a secret.
+   */
+  note(fields: Readonly<Record<string, string | number | boolean>>): void;
 }
 
 /**
@@ -50,7 +55,14 @@ export function withRequest<R extends Request = Request>(
     const params = singleParams(await routeCtx.params);
     const headers = new Headers();
     let user: Principal | undefined;
-    const ctx: RequestContext = { requestId, params, headers, identify: (u) => (user = u) };
+    const extra: Record<string, string | number | boolean> = {};
+    const ctx: RequestContext = {
+      requestId,
+      params,
+      headers,
+      identify: (u) => (user = u),
+      note: (fields) => Object.assign(extra, fields),
+    };
 
     let response: Response;
     let code: string | undefined;
@@ -74,6 +86,7 @@ export function withRequest<R extends Request = Request>(
       store: state.ok ? state.config.store.kind : undefined,
       user,
       code,
+      extra,
     });
     return response;
   };

@@ -20,6 +20,8 @@ export interface RequestLogEntry {
   readonly user?: Principal;
   /** The error code of an error answer. */
   readonly code?: string;
+  /** Route-specific fields (e.g. a webhook's event type); never text a user typed or a secret. */
+  readonly extra?: Readonly<Record<string, string | number | boolean>>;
 }
 
 // One salt per process, never logged or persisted. Kept on globalThis because Next bundles each
@@ -40,6 +42,8 @@ export function hashUser(user: Principal): string {
 /** The log line for `entry`, without the trailing newline (exported for tests). */
 export function formatRequestLog(entry: RequestLogEntry, now: Date = new Date()): string {
   return JSON.stringify({
+    // First, so that no route-specific field can overwrite a standard one.
+    ...entry.extra,
     time: now.toISOString(),
     level: entry.status >= 500 ? 'error' : 'info',
     request_id: entry.requestId,

@@ -90,6 +90,24 @@ describe('withRequest', () => {
   });
 });
 
+describe('withRequest notes', () => {
+  it('adds route-specific fields to the log line, never over the standard ones', async () => {
+    const handler = withRequest(async (_req, ctx) => {
+      ctx.note({ event: 'user.deleted', erased: 3, status: 999, route: 'x' });
+      return new Response(null, { status: 200 });
+    });
+    const { out } = await captureStdout(() =>
+      handler(new Request('http://x/api/zendesk/webhook', { method: 'POST' }), noParams),
+    );
+    expect(JSON.parse(out)).toMatchObject({
+      event: 'user.deleted',
+      erased: 3,
+      status: 200,
+      route: '/api/zendesk/webhook',
+    });
+  });
+});
+
 describe('dev gate', () => {
   it.each(['localhost', 'localhost:3000', '127.0.0.1:3000', '[::1]:3000', 'LOCALHOST:1'])(
     'accepts the loopback Host %s',
