@@ -1,26 +1,46 @@
 /**
- * Request-time headers that depend on run-time configuration (Next 16 `proxy`, Node.js runtime):
+ * Request-time headers for everything that is not an API route (Next 16 `proxy`, Node.js runtime):
  *
- * - `/widget` may be framed only by ALLOWED_ORIGINS (CONTRACT §4), plus the dev preview's own
- *   origins under `next dev`. The list is an env var read at run time, so it cannot be a static
- *   header in next.config.js. A misconfigured server lets nobody frame it.
+ * - `X-Request-Id` (CONTRACT §2): a well-formed incoming one is echoed, else one is generated; it
+ *   is also passed on as a request header, so a route handler behind (the dev preview's) logs and
+ *   answers the same id.
+ * - `Content-Security-Policy: frame-ancestors`: `/widget` may be framed only by ALLOWED_ORIGINS
+ *   (CONTRACT §4), plus the dev preview's own origins under `next dev` — a run-time list, so not
+ *   a static header in next.config.js; a misconfigured server lets nobody frame it. Every other
+ *   page may be framed by nobody (no clickjacking of `/` or the mock help center).
+ *
+ * The API routes are left out by the matcher, and must be: the to-do routes, `/api/me…` and
+ * `/api/health` set their request id in their pipeline (lib/http/pipeline.ts), and a proxy pass
+ * would cost every API request an extra step — worse, Next buffers the body of every request a
+ * proxy sees, so a body cap enforced while reading (16 KiB here, 64 KiB on the webhook) would
+ * only apply after Next had buffered up to its own 10 MB limit. Unknown `/api/…` paths still come
+ * here, so their 404 has a request id too.
  */
 import { NextResponse } from 'next/server';
+import type { NextRequest } from 'next/server';
 
 import { devPreviewPort, loadConfig } from '@/lib/config';
 import { frameAncestors } from '@/lib/embed/headers';
+import { REQUEST_ID_HEADER, requestIdFor } from '@/lib/http/request-id';
 
-export function proxy(): NextResponse {
-  const response = NextResponse.next();
-  // Inlined at build time: a production build never adds the preview's origins.
-  const devPort = process.env.NODE_ENV === 'development' ? devPreviewPort() : undefined;
-  response.headers.set(
-    'content-security-policy',
-    `frame-ancestors ${frameAncestors(loadConfig(), devPort)}`,
-  );
+export function proxy(request: NextRequest): NextResponse {
+  const requestId = requestIdFor(request.headers);
+  const forwarded = new Headers(request.headers);
+  forwarded.set(REQUEST_ID_HEADER, requestId);
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  response.headers.set('content-security-policy', framingPolicy(request.nextUrl.pathname));
   return response;
 }
 
+function framingPolicy(pathname: string): string {
+  if (pathname !== '/widget') return "frame-ancestors 'none'";
+  // Inlined at build time: a production build never adds the preview's origins.
+  const devPort = process.env.NODE_ENV === 'development' ? devPreviewPort() : undefined;
+  return `frame-ancestors ${frameAncestors(loadConfig(), devPort)}`;
+}
+
 export const config = {
-  matcher: ['/widget'],
+  // Everything but the API routes (and the tutorial's `/todo_items…`, rewritten to them).
+  matcher: ['/((?!api/todo_items|api/health|api/me|api/zendesk|todo_items).*)'],
 };

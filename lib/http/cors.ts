@@ -1,7 +1,12 @@
 import { ApiError } from './errors';
 
-/** Methods and headers a help center page may use cross-origin (the tutorial sends both headers). */
-const ALLOW_HEADERS = 'Authorization, Content-Type';
+/**
+ * Request headers a help center page may send cross-origin: the tutorial sends the first two,
+ * the widget adds `Idempotency-Key` to every add (CONTRACT §2).
+ */
+const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
+/** Response headers a page may read: when to retry, why a token failed, which log line to quote. */
+const EXPOSE_HEADERS = 'Retry-After, WWW-Authenticate, X-Request-Id';
 /** Browsers cap this anyway (Chromium: 2 h); 10 minutes keeps preflights rare. */
 const PREFLIGHT_MAX_AGE = '600';
 
@@ -27,7 +32,7 @@ export function corsHeaders(
   return {
     ...headers,
     'Access-Control-Allow-Origin': origin,
-    'Access-Control-Expose-Headers': 'Retry-After, WWW-Authenticate',
+    'Access-Control-Expose-Headers': EXPOSE_HEADERS,
   };
 }
 

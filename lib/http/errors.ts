@@ -5,6 +5,7 @@ const STATUS = {
   invalid_body: 400,
   invalid_value: 400,
   invalid_id: 400,
+  invalid_idempotency_key: 400,
   missing_token: 401,
   invalid_token: 401,
   token_expired: 401,

@@ -56,11 +56,38 @@ export function parseTodoPatch(body: unknown): TodoPatch {
   return patch;
 }
 
-/** A path id: a positive integer below 2^53 in plain decimal (no sign, exponent or fraction). */
-export function parseId(raw: string): number {
+/** The body of `PATCH /api/todo_items` (toggle all): exactly `{"done": boolean}`. */
+export function parseBulkDone(body: unknown): boolean {
+  const input = asObject(body, ['done']);
+  if (!('done' in input)) throw invalidBody('The field "done" is required.');
+  if (typeof input.done !== 'boolean') throw invalidBody('"done" must be true or false.');
+  return input.done;
+}
+
+/**
+ * The query of `DELETE /api/todo_items`: exactly `done=true` (clear completed). Anything else —
+ * no query, another value, an extra parameter — is refused, so no request can mean "delete
+ * everything" by accident (CONTRACT §2).
+ */
+export function assertClearCompletedQuery(url: string): void {
+  const params = [...new URL(url).searchParams];
+  const [first] = params;
+  if (params.length !== 1 || first?.[0] !== 'done' || first[1] !== 'true') {
+    throw invalidBody(
+      'To remove completed items send DELETE /api/todo_items?done=true; to remove one item, DELETE /api/todo_items/{id}.',
+    );
+  }
+}
+
+/**
+ * A positive integer below 2^53 in plain decimal (no sign, exponent or fraction): a path id, or
+ * any other id the caller names in `what`.
+ * @default what 'The item id'
+ */
+export function parseId(raw: string, what = 'The item id'): number {
   const id = /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isSafeInteger(id)) {
-    throw new ApiError('invalid_id', 'The item id must be a positive whole number.');
+    throw new ApiError('invalid_id', `${what} must be a positive whole number.`);
   }
   return id;
 }

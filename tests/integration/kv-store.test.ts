@@ -72,7 +72,8 @@ describe('Upstash round trips', () => {
       status: 'ok',
       store: 'kv',
     });
-    expect(bridge.requests()).toBe(1);
+    // At most one: health shares one ping for up to 5 s (CONTRACT §2), maybe the start-up one.
+    expect(bridge.requests()).toBeLessThanOrEqual(1);
   });
 
   it('keeps values the client would otherwise deserialise, exactly as typed', async () => {

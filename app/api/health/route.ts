@@ -1,9 +1,9 @@
 import { checkHealth } from '@/lib/health';
-import { json } from '@/lib/http';
+import { json, withRequest } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(): Promise<Response> {
+export const GET = withRequest(async () => {
   const { status, body } = await checkHealth();
   return json(body, status, status === 503 ? { 'Retry-After': '30' } : {});
-}
+});

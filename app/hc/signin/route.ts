@@ -4,13 +4,12 @@
  */
 import type { NextRequest } from 'next/server';
 
-import { devPreviewConfig, notFound } from '@/lib/dev-preview';
+import { devOnly } from '@/lib/dev-preview';
 import { PREVIEW_USER_COOKIE, previewOrigins, previewUser } from '@/lib/preview/preview';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: NextRequest): Promise<Response> {
-  if (process.env.NODE_ENV !== 'development' || !devPreviewConfig()) return notFound();
+export const GET = devOnly<NextRequest>(async (request) => {
   const params = request.nextUrl.searchParams;
   const returnTo = params.get('return_to') ?? '';
   // Only a path on the mock help center itself: never an open redirect.
@@ -25,4 +24,4 @@ export async function GET(request: NextRequest): Promise<Response> {
     : `${PREVIEW_USER_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
   if (params.has('user')) response.headers.append('set-cookie', cookie);
   return response;
-}
+});

@@ -5,7 +5,7 @@
  */
 import type { NextRequest } from 'next/server';
 
-import { devPreviewConfig, notFound } from '@/lib/dev-preview';
+import { devOnly } from '@/lib/dev-preview';
 import { escapeHtml, readSnippet, renderHelpCenterPage } from '@/lib/preview/help-center-page';
 import {
   parseMode,
@@ -17,8 +17,7 @@ import {
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: NextRequest): Promise<Response> {
-  if (process.env.NODE_ENV !== 'development' || !devPreviewConfig()) return notFound();
+export const GET = devOnly<NextRequest>(async (request) => {
   const origins = previewOrigins();
   const here = new URL(request.url);
   if (request.headers.get('host') !== new URL(origins.helpCenter).host) {
@@ -44,4 +43,4 @@ export async function GET(request: NextRequest): Promise<Response> {
   return new Response(html, {
     headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
   });
-}
+});

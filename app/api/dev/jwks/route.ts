@@ -1,9 +1,6 @@
-import { devJwks } from '@/lib/auth/dev-issuer';
-import { devPreviewConfig, notFound } from '@/lib/dev-preview';
+import { devOnly, loadDevIssuer } from '@/lib/dev-preview';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(): Promise<Response> {
-  if (!devPreviewConfig()) return notFound();
-  return Response.json(await devJwks());
-}
+/** `GET /api/dev/jwks`: the dev issuer's public key, fetched by the verifier like Zendesk's. */
+export const GET = devOnly(async () => Response.json(await (await loadDevIssuer()).devJwks()));

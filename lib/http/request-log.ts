@@ -1,0 +1,90 @@
+/**
+ * One JSON line per API request on stdout — what a log drain (Vercel, Docker, journald) indexes.
+ * It says who asked only as a salted hash: enough to follow one user's requests within a process,
+ * useless to anyone reading the log later. Never a token, an email, item text or a secret.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+
+import type { Principal } from '../store';
+
+export interface RequestLogEntry {
+  readonly requestId: string;
+  readonly method: string;
+  /** The route pattern (`/api/todo_items/[id]`), never the raw URL (no query, no ids). */
+  readonly route: string;
+  readonly status: number;
+  readonly durationMs: number;
+  /** The configured store kind; absent when the configuration is broken. */
+  readonly store?: string;
+  /** The verified user, hashed before writing; absent when no token was verified. */
+  readonly user?: Principal;
+  /** The error code of an error answer. */
+  readonly code?: string;
+  /** Route-specific fields (e.g. a webhook's event type); never text a user typed or a secret. */
+  readonly extra?: Readonly<Record<string, string | number | boolean>>;
+}
+
+// One salt per process, never logged or persisted. Kept on globalThis because Next bundles each
+// route separately: a module-level constant would give each route its own salt, and the same user
+// a different hash per route.
+const SALT_KEY = Symbol.for('hc-todo.request-log.salt');
+const globals = globalThis as typeof globalThis & { [SALT_KEY]?: Buffer };
+
+/** The user as HMAC-SHA256(per-process salt, "subdomain:userId"), 32 hex digits. */
+export function hashUser(user: Principal): string {
+  const salt = (globals[SALT_KEY] ??= randomBytes(32));
+  return createHmac('sha256', salt)
+    .update(`${user.subdomain}:${user.userId}`)
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/** The log line for `entry`, without the trailing newline (exported for tests). */
+export function formatRequestLog(entry: RequestLogEntry, now: Date = new Date()): string {
+  return JSON.stringify({
+    // First, so that no route-specific field can overwrite a standard one.
+    ...entry.extra,
+    time: now.toISOString(),
+    level: entry.status >= 500 ? 'error' : 'info',
+    request_id: entry.requestId,
+    method: entry.method,
+    route: entry.route,
+    status: entry.status,
+    duration_ms: Math.round(entry.durationMs * 10) / 10,
+    store: entry.store,
+    user: entry.user && hashUser(entry.user),
+    code: entry.code,
+  });
+}
+
+/** Writes `entry` as one line on stdout. */
+export function logRequest(entry: RequestLogEntry): void {
+  process.stdout.write(`${formatRequestLog(entry)}\n`);
+}
+
+/**
+ * The route pattern of a request: each path segment that is a route parameter's value becomes
+ * `[name]`, so `/api/todo_items/42` logs as `/api/todo_items/[id]`.
+ */
+export function routePattern(pathname: string, params: Readonly<Record<string, string>>): string {
+  const names = new Map(
+    Object.entries(params)
+      .filter(([, value]) => value !== '')
+      .map(([name, value]) => [value, name]),
+  );
+  return pathname
+    .split('/')
+    .map((segment) => {
+      const name = names.get(segment) ?? names.get(safeDecode(segment));
+      return name === undefined ? segment : `[${name}]`;
+    })
+    .join('/');
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
