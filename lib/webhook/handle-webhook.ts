@@ -5,17 +5,18 @@
  * request costs at most 64 KiB of memory and one HMAC, and changes nothing.
  *
  * This is a server-to-server route: no token, no CORS (a browser may post here but never read
- * the answer), no per-user rate limit (Zendesk's retries must not be refused), and its own
- * one-line log per delivery.
+ * the answer), no per-user rate limit (Zendesk's retries must not be refused). It runs in the
+ * shared pipeline (`withRequest`): a request id on every answer, one envelope for errors, and one
+ * log line per delivery, to which it adds the event type and outcome.
  */
 import { loadConfig } from '../config';
 import type { Config } from '../config';
 import { ApiError } from '../http/errors';
+import { withRequest } from '../http/pipeline';
 import { readBodyBytes } from '../http/read-body';
-import { errorResponse, json } from '../http/respond';
-import { getStore, StoreError } from '../store';
+import { json } from '../http/respond';
+import { getStore } from '../store';
 import { verifyWebhookSignature } from './verify-signature';
-import type { SignatureProblem } from './verify-signature';
 import { parseZendeskEvent } from './zendesk-event';
 
 /** The largest accepted delivery: exactly 64 KiB passes, one byte more is 413 (CONTRACT §5). */
@@ -24,44 +25,9 @@ export const WEBHOOK_MAX_BODY_BYTES = 64 * 1024;
 /** The only method Zendesk uses for event webhooks. */
 const ALLOW = 'POST, OPTIONS';
 
-/** What the one log line of a delivery says: never the secret, the signature or the body. */
-interface Outcome {
-  /** The event type, known only once the signature is verified. */
-  type?: string;
-  outcome: string;
-  erased?: number;
-}
-
-/** Handles one delivery and logs it. */
-export async function handleZendeskWebhook(req: Request): Promise<Response> {
-  const outcome: Outcome = { outcome: 'error' };
-  let response: Response;
-  try {
-    response = await deliver(req, outcome);
-  } catch (error) {
-    const apiError = toApiError(error);
-    if (outcome.outcome === 'error') outcome.outcome = apiError.code;
-    response = errorResponse(apiError);
-  }
-  logDelivery(outcome, response.status);
-  return response;
-}
-
-/** `OPTIONS`: names the method, and — deliberately — no `Access-Control-*` header at all. */
-export async function webhookOptions(): Promise<Response> {
-  return respondUnlessDisabled(
-    () => new Response(null, { status: 204, headers: { Allow: ALLOW } }),
-  );
-}
-
-/** Any other method: 405 with `Allow` (404 while the webhook is disabled, as for POST). */
-export async function webhookMethodNotAllowed(): Promise<Response> {
-  return respondUnlessDisabled(() => {
-    throw new ApiError('method_not_allowed', `Zendesk webhooks use POST.`, { Allow: ALLOW });
-  });
-}
-
-async function deliver(req: Request, outcome: Outcome): Promise<Response> {
+/** Handles one delivery; its log line says the event type, the outcome and the count erased. */
+export const handleZendeskWebhook = withRequest(async (req, ctx) => {
+  ctx.note({ outcome: 'error' });
   const config = enabledConfig();
   const body = await readBodyBytes(req, WEBHOOK_MAX_BODY_BYTES);
   const problem = verifyWebhookSignature(
@@ -72,20 +38,42 @@ async function deliver(req: Request, outcome: Outcome): Promise<Response> {
     },
     { secret: config.webhookSecret },
   );
-  if (problem !== null) throw invalidSignature(problem, outcome);
+  if (problem !== null) {
+    ctx.note({ outcome: `invalid_signature:${problem}` });
+    throw new ApiError(
+      'invalid_signature',
+      'The webhook signature or its timestamp is not valid: check ZENDESK_WEBHOOK_SECRET against the signing secret of the webhook in Zendesk, and the server clock.',
+    );
+  }
 
   const event = parseZendeskEvent(body);
-  outcome.type = event.type;
+  ctx.note({ event_type: event.type });
   if (event.action === 'ignore') {
-    outcome.outcome = 'ignored';
+    ctx.note({ outcome: 'ignored' });
     return json({ ignored: true });
   }
+  // A store failure is a 503 with Retry-After (the pipeline's mapping): Zendesk delivers again
+  // later, and erasing twice is harmless.
   const store = await getStore(config.store);
   const erased = await store.eraseUser({ subdomain: config.subdomain, userId: event.userId });
-  outcome.outcome = 'erased';
-  outcome.erased = erased;
+  ctx.note({ outcome: 'erased', erased });
   return json({ erased });
-}
+});
+
+/** `OPTIONS`: names the method, and — deliberately — no `Access-Control-*` header at all. */
+export const webhookOptions = withRequest(async () => {
+  enabledConfig();
+  return new Response(null, {
+    status: 204,
+    headers: { Allow: ALLOW, 'Cache-Control': 'no-store' },
+  });
+});
+
+/** Any other method: 405 with `Allow` (404 while the webhook is disabled, as for POST). */
+export const webhookMethodNotAllowed = withRequest(async () => {
+  enabledConfig();
+  throw new ApiError('method_not_allowed', 'Zendesk webhooks use POST.', { Allow: ALLOW });
+});
 
 /** The configuration, or the error that stops every webhook request before it is read. */
 function enabledConfig(): Config & { webhookSecret: string } {
@@ -106,47 +94,4 @@ function enabledConfig(): Config & { webhookSecret: string } {
     );
   }
   return { ...state.config, webhookSecret };
-}
-
-async function respondUnlessDisabled(answer: () => Response): Promise<Response> {
-  try {
-    enabledConfig();
-    return answer();
-  } catch (error) {
-    return errorResponse(toApiError(error));
-  }
-}
-
-function invalidSignature(problem: SignatureProblem, outcome: Outcome): ApiError {
-  outcome.outcome = `invalid_signature:${problem}`;
-  return new ApiError(
-    'invalid_signature',
-    'The webhook signature or its timestamp is not valid: check ZENDESK_WEBHOOK_SECRET against the signing secret of the webhook in Zendesk, and the server clock.',
-  );
-}
-
-function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  if (error instanceof StoreError) {
-    // A 5xx makes Zendesk deliver again later; erasing twice is harmless.
-    console.error('[hc-todo] webhook: the store failed:', error.message);
-    return new ApiError('store_unavailable', 'The to-do store is unavailable; retry later.', {
-      'Retry-After': String(error.retryAfterSeconds ?? 5),
-    });
-  }
-  console.error('[hc-todo] webhook: unexpected error:', error);
-  return new ApiError('internal_error', 'Something went wrong on our side; try again.');
-}
-
-function logDelivery(outcome: Outcome, status: number): void {
-  console.log(
-    JSON.stringify({
-      time: new Date().toISOString(),
-      route: '/api/zendesk/webhook',
-      status,
-      event_type: outcome.type ?? null,
-      outcome: outcome.outcome,
-      erased: outcome.erased ?? null,
-    }),
-  );
 }

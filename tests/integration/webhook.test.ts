@@ -240,6 +240,22 @@ describe.each(STORE_MODES)('Zendesk webhook (%s store)', (mode) => {
     }
   });
 
+  it('answers every delivery, good or bad, with an X-Request-Id (echoing a well-formed one)', async () => {
+    const good = await deliver(
+      base,
+      { type: 'zen:event-type:user.created' },
+      {
+        headers: { 'x-request-id': 'zendesk-delivery-42' },
+      },
+    );
+    expect([good.status, good.headers.get('x-request-id')]).toEqual([200, 'zendesk-delivery-42']);
+    const bad = await deliver(base, {}, { signature: null });
+    expect(bad.status).toBe(401);
+    expect(bad.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const options = await fetch(`${base}${PATH}`, { method: 'OPTIONS' });
+    expect(options.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('other methods are 405 with Allow', async () => {
     for (const method of ['GET', 'PUT', 'PATCH', 'DELETE']) {
       const res = await call(base, method, PATH);
