@@ -10,6 +10,7 @@ import type { Principal } from '../store/types';
 import { AuthError } from './auth-error';
 import { keySetFor } from './key-set';
 import type { KeySet } from './key-set';
+import { MAX_TOKEN_LENGTH } from '../limits';
 
 export interface VerifyOptions {
   readonly subdomain: string;
@@ -23,7 +24,7 @@ export interface VerifyOptions {
 }
 
 /** Tokens longer than this are refused before any parsing (CONTRACT §3). */
-export const MAX_TOKEN_LENGTH = 8 * 1024;
+export { MAX_TOKEN_LENGTH };
 /** Seconds of clock skew tolerated on `exp` and `nbf`. */
 export const CLOCK_TOLERANCE_SECONDS = 30;
 

@@ -1,8 +1,8 @@
 import type { TodoPatch } from '../store/types';
 import { ApiError } from './errors';
+import { codePointLength, MAX_VALUE_LENGTH, normaliseValue } from '../limits';
 
-/** The longest to-do text, in Unicode code points after trimming (CONTRACT §2). */
-export const MAX_VALUE_LENGTH = 500;
+export { MAX_VALUE_LENGTH };
 
 const invalidBody = (message: string): ApiError => new ApiError('invalid_body', message);
 
@@ -22,9 +22,9 @@ function asObject(body: unknown, allowed: readonly string[]): Record<string, unk
 /** A to-do text: a string, trimmed, 1–500 code points, well-formed Unicode. */
 export function parseValue(raw: unknown): string {
   if (typeof raw !== 'string') throw new ApiError('invalid_value', '"value" must be a string.');
-  const value = raw.trim();
+  const value = normaliseValue(raw);
   if (value === '') throw new ApiError('invalid_value', '"value" must not be empty.');
-  if ([...value].length > MAX_VALUE_LENGTH) {
+  if (codePointLength(value) > MAX_VALUE_LENGTH) {
     throw new ApiError('invalid_value', `"value" must be at most ${MAX_VALUE_LENGTH} characters.`);
   }
   // A lone surrogate cannot be stored as UTF-8; NUL breaks too many consumers downstream.

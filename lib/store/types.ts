@@ -30,7 +30,7 @@ export interface Change {
 }
 
 /** Every user may keep at most this many items (CONTRACT §2, 409 `limit_reached`). */
-export const MAX_ITEMS_PER_USER = 500;
+export { MAX_ITEMS_PER_USER } from '../limits';
 
 /** How long an `Idempotency-Key` is remembered per user (CONTRACT §2). */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
