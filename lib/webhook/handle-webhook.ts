@@ -55,7 +55,10 @@ export const handleZendeskWebhook = withRequest(async (req, ctx) => {
   // A store failure is a 503 with Retry-After (the pipeline's mapping): Zendesk delivers again
   // later, and erasing twice is harmless.
   const store = await getStore(config.store);
-  const erased = await store.eraseUser({ subdomain: config.subdomain, userId: event.userId });
+  const erased =
+    event.userId === null
+      ? 0
+      : await store.eraseUser({ subdomain: config.subdomain, userId: event.userId });
   ctx.note({ outcome: 'erased', erased });
   return json({ erased });
 });

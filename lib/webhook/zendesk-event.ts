@@ -10,12 +10,18 @@ import { parseJsonBytes } from '../http/read-body';
 export const USER_DELETED = 'zen:event-type:user.deleted';
 
 export type ZendeskEvent =
-  | { readonly action: 'erase'; readonly type: typeof USER_DELETED; readonly userId: number }
+  | {
+      readonly action: 'erase';
+      readonly type: typeof USER_DELETED;
+      /** null: digits that name no user hc-todo can have (`0`, `007`, past 2^53): erase nothing. */
+      readonly userId: number | null;
+    }
   | { readonly action: 'ignore'; readonly type: string };
 
-// A Zendesk user id as the payload carries it: decimal digits in a string, no sign, no leading
-// zero. Erasing is irreversible, so anything that is not plainly one id is refused, not guessed.
-const USER_ID = /^[1-9][0-9]{0,15}$/;
+// CONTRACT §5: `detail.id` must be a string of digits, else 400. Ids are compared as decimal
+// strings (the token's `userId` is a number): only the canonical form of a positive safe integer
+// can be one of our users, so `007` never erases user 7 — erasing is irreversible.
+const DIGITS = /^[0-9]+$/;
 
 /** Reads an event from the verified raw body; throws `invalid_json` or `invalid_body`. */
 export function parseZendeskEvent(body: Uint8Array): ZendeskEvent {
@@ -28,12 +34,13 @@ export function parseZendeskEvent(body: Uint8Array): ZendeskEvent {
     return { action: 'ignore', type: typeof type === 'string' ? type.slice(0, 100) : '' };
   }
   const id = typeof detail === 'object' && detail !== null ? (detail as { id?: unknown }).id : null;
-  const userId = typeof id === 'string' && USER_ID.test(id) ? Number(id) : NaN;
-  if (!Number.isSafeInteger(userId)) {
+  if (typeof id !== 'string' || !DIGITS.test(id)) {
     throw new ApiError(
       'invalid_body',
       'A user.deleted event needs "detail.id": the Zendesk user id as a string of digits.',
     );
   }
-  return { action: 'erase', type: USER_DELETED, userId };
+  const userId = Number(id);
+  const ours = Number.isSafeInteger(userId) && userId > 0 && String(userId) === id;
+  return { action: 'erase', type: USER_DELETED, userId: ours ? userId : null };
 }

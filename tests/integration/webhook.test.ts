@@ -205,6 +205,15 @@ describe.each(STORE_MODES)('Zendesk webhook (%s store)', (mode) => {
     expect(await listOf(base, token)).toContain('survivor');
   });
 
+  it('digits that cannot be a user (leading zero, past 2^53) erase nobody: 200 erased 0', async () => {
+    await addItems(base, token, ['kept']);
+    for (const id of [`00${userId}`, '9'.repeat(30)]) {
+      const res = await deliver(base, userDeleted(id));
+      expect([res.status, res.body]).toEqual([200, { erased: 0 }]);
+    }
+    expect(await listOf(base, token)).toContain('kept');
+  });
+
   it('does not check the Content-Type', async () => {
     const victim = newUserId();
     const victimToken = await zendesk.userToken(victim);
