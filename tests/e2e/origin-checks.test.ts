@@ -13,9 +13,9 @@ import {
   openTodoPage,
   todoPageUrl,
   signedInPage,
-} from '../support/browser';
+} from '../../dev/browser';
 import { useBrowser } from '../support/browser-hooks';
-import { FakeZendeskClient } from '../support/fake-zendesk-client';
+import { FakeZendeskClient } from '../../dev/fake-zendesk-client';
 import { system } from '../support/system';
 
 describe('origin checks', { timeout: 60_000 }, () => {

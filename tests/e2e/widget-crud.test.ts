@@ -16,7 +16,7 @@ import {
   openTodoPage,
   signIn,
   type EmbedMode,
-} from '../support/browser';
+} from '../../dev/browser';
 import { useBrowser } from '../support/browser-hooks';
 import { system } from '../support/system';
 

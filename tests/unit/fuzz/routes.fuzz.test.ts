@@ -14,8 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startFakeZendesk } from '../../support/fake-zendesk';
-import type { FakeZendesk } from '../../support/fake-zendesk';
+import { startFakeZendesk } from '../../../dev/fake-zendesk';
+import type { FakeZendesk } from '../../../dev/fake-zendesk';
 
 type Handler = (
   req: Request,

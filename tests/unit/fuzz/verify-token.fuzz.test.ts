@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError, verifyHelpCenterToken } from '@/lib/auth';
 import type { VerifyOptions } from '@/lib/auth';
 import type { Principal } from '@/lib/store/types';
-import { startFakeZendesk } from '../../support/fake-zendesk';
-import type { FakeZendesk, SignOptions } from '../../support/fake-zendesk';
+import { startFakeZendesk } from '../../../dev/fake-zendesk';
+import type { FakeZendesk, SignOptions } from '../../../dev/fake-zendesk';
 
 let zendesk: FakeZendesk;
 let opts: VerifyOptions;
