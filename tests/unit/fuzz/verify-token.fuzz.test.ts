@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError, verifyHelpCenterToken } from '@/lib/auth';
 import type { VerifyOptions } from '@/lib/auth';
-import type { Principal } from '@/lib/store/types';
+import type { Principal } from '@/lib/principal';
 import { startFakeZendesk } from '../../../dev/fake-zendesk';
 import type { FakeZendesk, SignOptions } from '../../../dev/fake-zendesk';
 

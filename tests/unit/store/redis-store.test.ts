@@ -6,7 +6,7 @@
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRedisStore, type RedisStore } from '@/lib/store/redis-store';
-import type { Principal } from '@/lib/store/types';
+import type { Principal } from '@/lib/principal';
 import { freePort } from '@/dev/app-server';
 import {
   connectRedis,

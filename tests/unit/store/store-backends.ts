@@ -9,9 +9,9 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { keyList, userKeys as layoutKeys, type UserKeys } from '@/lib/store/redis-keys';
+import type { Principal } from '@/lib/principal';
 import {
   StoreError,
-  type Principal,
   type StoreErrorCode,
   type TodoItem,
   type TodoPatch,

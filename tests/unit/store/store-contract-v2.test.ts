@@ -3,13 +3,8 @@
  * erasure, idempotent adds and the per-user rate limit counted inside the store call.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  MAX_ITEMS_PER_USER,
-  StoreError,
-  type Principal,
-  type Quota,
-  type TodoItem,
-} from '@/lib/store/types';
+import type { Principal } from '@/lib/principal';
+import { MAX_ITEMS_PER_USER, StoreError, type Quota, type TodoItem } from '@/lib/store/types';
 import {
   BACKENDS,
   failureOf,

@@ -3,7 +3,8 @@
  * the same ids, order, isolation, cap and values — including under concurrent requests.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_ITEMS_PER_USER, type Principal, type TodoItem } from '@/lib/store/types';
+import type { Principal } from '@/lib/principal';
+import { MAX_ITEMS_PER_USER, type TodoItem } from '@/lib/store/types';
 import {
   BACKENDS,
   failureOf,
