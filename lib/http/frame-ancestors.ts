@@ -1,5 +1,6 @@
 /**
- * The `/widget` framing policy (server only; used by proxy.ts).
+ * The `/widget` framing policy, the `frame-ancestors` CSP directive (server only; used by
+ * proxy.ts).
  */
 import type { ConfigState } from '../config';
 
