@@ -117,7 +117,7 @@ describe('health polling (kv store: the bridge counts store round trips)', () =>
     );
     for (let i = 0; i < 30; i++) polls.push(await call(server.url, 'GET', '/api/health'));
     const elapsed = Date.now() - started;
-    expect(polls.every((r) => r.status === 200)).toBe(true);
+    expect(polls.map((r) => r.status).filter((status) => status !== 200)).toEqual([]);
     // At most one ping per started 5 s window (plus the one in flight from before the reset).
     expect(bridge.requests()).toBeLessThanOrEqual(Math.ceil(elapsed / 5_000) + 1);
 

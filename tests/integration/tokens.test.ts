@@ -174,7 +174,7 @@ describe('JWKS fetching', () => {
         return (await call(base, 'GET', '/api/todo_items', { token })).status;
       }),
     );
-    expect(results.every((status) => status === 401)).toBe(true);
+    expect(results.filter((status) => status !== 401)).toEqual([]);
     expect((await zendesk.counts()).jwks).toBeLessThanOrEqual(2);
   });
 

@@ -66,7 +66,9 @@ describe.each<Backend>(BACKENDS)('TodoStore contract v2: $name', (backend) => {
 
       const all = await open.store.setAllDone(u, null, true);
       expect(all.map((i) => i.done)).toEqual([true, true]);
-      expect(all[0]!.updated_at > a.updated_at).toBe(true);
+      expect(all[0]!.updated_at > a.updated_at, `${all[0]!.updated_at} > ${a.updated_at}`).toBe(
+        true,
+      );
       expect(all[1]).toEqual(doneB); // unchanged, timestamps included
       expect(await s.list(u)).toEqual(all);
 
