@@ -20,7 +20,7 @@ import { NextResponse } from 'next/server';
 import type { NextRequest } from 'next/server';
 
 import { devPreviewPort, loadConfig } from '@/lib/config';
-import { frameAncestors } from '@/lib/embed/headers';
+import { frameAncestors } from '@/lib/http/frame-ancestors';
 import { REQUEST_ID_HEADER, requestIdFor } from '@/lib/http/request-id';
 
 export function proxy(request: NextRequest): NextResponse {

@@ -13,11 +13,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startApp } from '../tests/support/app-server';
-import { startFakeZendesk } from '../tests/support/fake-zendesk';
-import { startUpstashBridge } from '../tests/support/upstash-bridge';
-import { deleteKeys, redisKeyPattern } from '../tests/support/redis-keys';
-import { startPrivateRedis } from '../tests/support/private-redis';
+import { startApp } from '../dev/app-server';
+import { startFakeZendesk } from '../dev/fake-zendesk';
+import { startUpstashBridge } from '../dev/upstash-bridge';
+import { deleteKeys, redisKeyPattern } from '../dev/redis-keys';
+import { startPrivateRedis } from '../dev/private-redis';
 
 type Case = { name: string; run: () => Promise<Response> };
 

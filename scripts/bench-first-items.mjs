@@ -11,7 +11,7 @@
 import { load, seedItems, startDemoSystem } from './demo-system.mjs';
 
 const runs = Number(process.argv[2] ?? 10);
-const browserKit = await load('tests/support/browser.ts');
+const browserKit = await load('dev/browser.ts');
 const system = await startDemoSystem();
 const browser = await browserKit.launchBrowser();
 const median = (values) => {

@@ -1,7 +1,7 @@
 /**
  * Shared by the screenshot, size and benchmark scripts: the production build (`next start`)
  * beside a fake Zendesk whose help center pages embed the real theme snippets — the same pieces
- * the browser tests use (tests/support), loaded through tsx. Needs `npm run build` first.
+ * the browser tests use (dev/), loaded through tsx. Needs `npm run build` first.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,8 +10,6 @@ import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// The fake help center reads theme-snippet/ relative to the working directory.
-process.chdir(ROOT);
 
 /** Loads a TypeScript module of the project. */
 export function load(relative) {
@@ -32,8 +30,8 @@ export function requireBuild() {
  */
 export async function startDemoSystem() {
   requireBuild();
-  const { startFakeZendesk } = await load('tests/support/fake-zendesk.ts');
-  const { helpCenterPages } = await load('tests/support/fake-help-center.ts');
+  const { startFakeZendesk } = await load('dev/fake-zendesk.ts');
+  const { helpCenterPages } = await load('dev/fake-help-center.ts');
   const zendesk = await startFakeZendesk({ routes: helpCenterPages() });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hc-todo-demo-'));
   const app = await startApp({
@@ -59,9 +57,9 @@ export async function startDemoSystem() {
   };
 }
 
-/** `next start` on a free port with exactly `env` — the tests' own starter (tests/support). */
+/** `next start` on a free port with exactly `env` — the tests' own starter (dev/app-server.ts). */
 export async function startApp(env) {
-  const { startApp: start } = await load('tests/support/app-server.ts');
+  const { startApp: start } = await load('dev/app-server.ts');
   return start(env);
 }
 

@@ -14,7 +14,7 @@ import { load, ROOT, seedItems, startDemoSystem } from './demo-system.mjs';
 const mode = process.argv[2] === 'iframe' ? 'iframe' : 'script';
 const out = path.join(ROOT, 'docs', 'widget.png');
 
-const browserKit = await load('tests/support/browser.ts');
+const browserKit = await load('dev/browser.ts');
 const system = await startDemoSystem();
 const browser = await browserKit.launchBrowser();
 try {

@@ -4,7 +4,8 @@
  * (and CSS) the /widget page loads, each file gzipped at level 9 and summed.
  *
  * Usage: `node scripts/size.mjs [appUrl]` — measures a running deployment at appUrl, or starts
- * the production build itself (`npm run build` first) when no URL is given.
+ * the production build itself (`npm run build` first) when no URL is given. Exits 1 when embed.js
+ * is over its budget, so CI (.ci/run) can hold it there.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,8 +17,16 @@ import { requireBuild, ROOT, startApp } from './demo-system.mjs';
 const gz = (buffer) => gzipSync(buffer, { level: 9 }).length;
 const kib = (bytes) => `${(bytes / 1024).toFixed(2)} KiB`;
 
+/** embed.js is on every help center page, before the widget is wanted: 3 KiB gzip at most. */
+const EMBED_BUDGET_BYTES = 3 * 1024;
+
 const embed = fs.readFileSync(path.join(ROOT, 'public', 'embed.js'));
-console.log(`embed.js: ${kib(embed.length)} raw, ${kib(gz(embed))} gzip (budget 3 KiB)`);
+const embedGzip = gz(embed);
+console.log(`embed.js: ${kib(embed.length)} raw, ${kib(embedGzip)} gzip (budget 3 KiB)`);
+if (embedGzip > EMBED_BUDGET_BYTES) {
+  console.error(`embed.js is over its budget: ${kib(embedGzip)} gzip > ${kib(EMBED_BUDGET_BYTES)}`);
+  process.exitCode = 1;
+}
 
 let appUrl = process.argv[2];
 let stop = async () => {};

@@ -6,7 +6,7 @@
  */
 import { jwtVerify } from 'jose';
 import type { JWTPayload } from 'jose';
-import type { Principal } from '../store/types';
+import type { Principal } from '../principal';
 import { AuthError } from './auth-error';
 import { keySetFor } from './key-set';
 import type { KeySet } from './key-set';

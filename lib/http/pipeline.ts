@@ -6,7 +6,7 @@
 import { AuthError } from '../auth';
 import { loadConfig } from '../config';
 import { StoreError } from '../store';
-import type { Principal } from '../store';
+import type { Principal } from '../principal';
 import { ApiError } from './errors';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
 import { logRequest, routePattern } from './request-log';

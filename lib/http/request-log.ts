@@ -5,7 +5,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 
-import type { Principal } from '../store';
+import type { Principal } from '../principal';
 
 export interface RequestLogEntry {
   readonly requestId: string;

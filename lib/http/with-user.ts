@@ -3,14 +3,15 @@
  * it: configuration → origin → token → rate limit → the route's own work. Each step either
  * passes or throws a coded error; lib/http/pipeline.ts turns errors into responses.
  */
-import { loadConfig } from '../config';
 import type { Config } from '../config';
 import { readBearerToken, verifyHelpCenterToken } from '../auth';
 import { getStore } from '../store';
-import type { Principal, Quota, TodoStore } from '../store';
+import type { Principal } from '../principal';
+import type { Quota, TodoStore } from '../store';
 import { corsHeaders, preflightHeaders } from './cors';
 import { ApiError } from './errors';
 import { withRequest } from './pipeline';
+import { requiredConfig } from './required-config';
 import type { RequestContext, RouteHandler } from './pipeline';
 
 export type RequestKind = Quota['kind'];
@@ -72,16 +73,9 @@ export function methodNotAllowed(methods: readonly string[]): RouteHandler {
  */
 function checkedConfig(req: Request, ctx: RequestContext): Config {
   ctx.headers.set('Vary', 'Origin');
-  const state = loadConfig();
-  if (!state.ok) {
-    throw new ApiError(
-      'server_misconfigured',
-      'hc-todo is not configured correctly; its administrator has been told in the server log.',
-      { 'Retry-After': '60' },
-    );
-  }
-  for (const [name, value] of Object.entries(corsHeaders(req, state.config.allowedOrigins))) {
+  const config = requiredConfig();
+  for (const [name, value] of Object.entries(corsHeaders(req, config.allowedOrigins))) {
     ctx.headers.set(name, value);
   }
-  return state.config;
+  return config;
 }

@@ -3,7 +3,7 @@
  * routes are gated by lib/dev-preview.ts, and ALSO test `process.env.NODE_ENV` inline so that a
  * production build drops their code entirely.
  */
-import { devPreviewPort } from '@/lib/config';
+import { devPreviewPort } from '../config';
 
 import type { EmbedMode, MockUser } from './help-center-page';
 

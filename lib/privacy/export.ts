@@ -3,7 +3,8 @@
  * caller that they can read, in one self-describing JSON file.
  */
 import { json } from '../http/respond';
-import type { Principal, TodoItem } from '../store';
+import type { Principal } from '../principal';
+import type { TodoItem } from '../store';
 
 /** Bump when the document's shape changes, so old exports stay recognisable. */
 export const EXPORT_FORMAT = 'hc-todo-export/1';

@@ -4,7 +4,8 @@
  * boundary at which a user gets 2× — and a refused request is not counted.
  * The KV and Redis stores keep the same log in the store itself (see redis-scripts.ts).
  */
-import type { Principal, Quota } from './types';
+import type { Principal } from '../principal';
+import type { Quota } from './types';
 import { StoreError } from './types';
 
 /** The span a quota's `perMinute` counts over. */

@@ -10,7 +10,7 @@
  *   <prefix>:{<sub>:<uid>}:reads     list    server ms of the reads counted in the last minute
  *   <prefix>:{<sub>:<uid>}:writes    list    the same for writes
  */
-import type { Principal } from './types';
+import type { Principal } from '../principal';
 
 /** The keys of one user, in the order every script receives them as KEYS[1..6]. */
 export interface UserKeys {

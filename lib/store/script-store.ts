@@ -16,7 +16,8 @@ import {
 } from './redis-scripts';
 import { rateLimited } from './local-quota';
 import { IDEMPOTENCY_TTL_SECONDS, MAX_ITEMS_PER_USER, StoreError } from './types';
-import type { Principal, Quota, TodoItem, TodoStore } from './types';
+import type { Principal } from '../principal';
+import type { Quota, TodoItem, TodoStore } from './types';
 
 /** What a backend must provide: one script per call, and a cheap liveness check. */
 export interface RedisScriptTransport {

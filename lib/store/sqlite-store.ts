@@ -8,7 +8,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createLocalQuotas } from './local-quota';
 import { IDEMPOTENCY_TTL_SECONDS, MAX_ITEMS_PER_USER, StoreError } from './types';
-import type { Added, Change, Principal, Quota, TodoItem, TodoPatch, TodoStore } from './types';
+import type { Principal } from '../principal';
+import type { Added, Change, Quota, TodoItem, TodoPatch, TodoStore } from './types';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS todo_users (

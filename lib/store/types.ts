@@ -4,11 +4,7 @@
  * interchangeable.
  */
 
-/** Who owns the data: one help center user of one Zendesk account. */
-export interface Principal {
-  readonly subdomain: string;
-  readonly userId: number;
-}
+import type { Principal } from '../principal';
 
 export interface TodoItem {
   id: number;

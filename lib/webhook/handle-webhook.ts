@@ -9,11 +9,11 @@
  * shared pipeline (`withRequest`): a request id on every answer, one envelope for errors, and one
  * log line per delivery, to which it adds the event type and outcome.
  */
-import { loadConfig } from '../config';
 import type { Config } from '../config';
 import { ApiError } from '../http/errors';
 import { withRequest } from '../http/pipeline';
 import { readBodyBytes } from '../http/read-body';
+import { requiredConfig } from '../http/required-config';
 import { json } from '../http/respond';
 import { getStore } from '../store';
 import { verifyWebhookSignature } from './verify-signature';
@@ -80,15 +80,8 @@ export const webhookMethodNotAllowed = withRequest(async () => {
 
 /** The configuration, or the error that stops every webhook request before it is read. */
 function enabledConfig(): Config & { webhookSecret: string } {
-  const state = loadConfig();
-  if (!state.ok) {
-    throw new ApiError(
-      'server_misconfigured',
-      'hc-todo is not configured correctly; its administrator has been told in the server log.',
-      { 'Retry-After': '60' },
-    );
-  }
-  const { webhookSecret } = state.config;
+  const config = requiredConfig();
+  const { webhookSecret } = config;
   if (webhookSecret === undefined) {
     // Unset means "no webhook here" (CONTRACT §1), not "accept unsigned deliveries".
     throw new ApiError(
@@ -96,5 +89,5 @@ function enabledConfig(): Config & { webhookSecret: string } {
       'The Zendesk webhook is not enabled on this server (ZENDESK_WEBHOOK_SECRET is unset).',
     );
   }
-  return { ...state.config, webhookSecret };
+  return { ...config, webhookSecret };
 }

@@ -4,7 +4,7 @@
  */
 import { RequestError } from './api-client';
 import type { Messages } from './i18n';
-import { MAX_ITEMS_PER_USER } from './types';
+import { MAX_ITEMS_PER_USER } from '../limits';
 
 export interface ErrorDescription {
   text: string;

@@ -17,7 +17,7 @@ import {
   todoPageUrl,
   widgetFrame,
   type EmbedMode,
-} from '../support/browser';
+} from '../../dev/browser';
 import { useBrowser } from '../support/browser-hooks';
 import { system } from '../support/system';
 

@@ -15,7 +15,7 @@ import {
   signIn,
   todoPageUrl,
   widgetFrame,
-} from '../support/browser';
+} from '../../dev/browser';
 import { useBrowser } from '../support/browser-hooks';
 import { system } from '../support/system';
 

@@ -8,9 +8,9 @@
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
-import { freshUserId, newContext, signIn, widgetFrame, type EmbedMode } from '../support/browser';
+import { freshUserId, newContext, signIn, widgetFrame, type EmbedMode } from '../../dev/browser';
 import { useBrowser } from '../support/browser-hooks';
-import { FakeZendeskClient } from '../support/fake-zendesk-client';
+import { FakeZendeskClient } from '../../dev/fake-zendesk-client';
 import { system } from '../support/system';
 
 const MODES: EmbedMode[] = ['script', 'iframe'];

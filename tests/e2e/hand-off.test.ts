@@ -17,9 +17,9 @@ import {
   widgetFrame,
   type EmbedMode,
   signedInPage,
-} from '../support/browser';
+} from '../../dev/browser';
 import { useBrowser } from '../support/browser-hooks';
-import { FakeZendeskClient } from '../support/fake-zendesk-client';
+import { FakeZendeskClient } from '../../dev/fake-zendesk-client';
 import { system } from '../support/system';
 
 const MODES: EmbedMode[] = ['script', 'iframe'];
@@ -45,8 +45,10 @@ describe.each(MODES)('token hand-off in %s mode', { timeout: 60_000 }, (mode) =>
     const frame = await widgetFrame(page, app);
     await frame.waitForSelector('text=Sign in to see your to-do list.');
     const href = await frame.getAttribute('a:text("Sign in")', 'href');
-    expect(href?.startsWith(`${helpCenter}/hc/signin?return_to=`)).toBe(true);
-    await page.waitForTimeout(500);
+    const signIn = `${helpCenter}/hc/signin?return_to=`;
+    expect(href?.slice(0, signIn.length)).toBe(signIn);
+    // A token request would be in flight or done once the page's network is quiet.
+    await page.waitForLoadState('networkidle');
     expect((await zendesk.counts()).token).toBe(0);
     expect(await frame.$('#hct-new')).toBeNull();
     await page.context().close();
@@ -143,7 +145,7 @@ describe.each(MODES)('token hand-off in %s mode', { timeout: 60_000 }, (mode) =>
     await addItem(frame, 'After refresh');
     expect(await alertText(frame)).toBe('');
     expect(statuses[0]).toBe(bad.refused ? 401 : 200);
-    expect(statuses.slice(1).every((status) => status < 300)).toBe(true);
+    expect(statuses.slice(1).filter((status) => status >= 300)).toEqual([]);
     expect(served).toBe(2);
     await page.context().close();
   });

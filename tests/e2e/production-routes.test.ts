@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { newContext } from '../support/browser';
+import { newContext } from '../../dev/browser';
 import { useBrowser } from '../support/browser-hooks';
 import { system } from '../support/system';
 

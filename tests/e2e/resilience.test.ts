@@ -15,9 +15,9 @@ import {
   openTodoPage,
   type EmbedMode,
   signedInPage,
-} from '../support/browser';
+} from '../../dev/browser';
 import { useBrowser } from '../support/browser-hooks';
-import { FakeZendeskClient } from '../support/fake-zendesk-client';
+import { FakeZendeskClient } from '../../dev/fake-zendesk-client';
 import { system } from '../support/system';
 
 const MODES: EmbedMode[] = ['script', 'iframe'];

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { freshUserId, itemTexts, newContext, openTodoPage, signIn } from '../support/browser';
+import { freshUserId, itemTexts, newContext, openTodoPage, signIn } from '../../dev/browser';
 import { useBrowser } from '../support/browser-hooks';
 import { system } from '../support/system';
 

@@ -18,7 +18,7 @@ import {
   recordApiRequests,
   signIn,
   type EmbedMode,
-} from '../support/browser';
+} from '../../dev/browser';
 import { useBrowser } from '../support/browser-hooks';
 import { system } from '../support/system';
 

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, errorCode, newUserId } from '../support/api';
 import type { Item } from '../support/api';
-import { FakeZendeskClient } from '../support/fake-zendesk-client';
+import { FakeZendeskClient } from '../../dev/fake-zendesk-client';
 import { STORE_MODES, system } from '../support/system';
 
 const sut = system();

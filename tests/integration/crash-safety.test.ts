@@ -11,10 +11,10 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, newUserId } from '../support/api';
 import type { Item } from '../support/api';
-import { startApp } from '../support/app-server';
-import type { AppServer } from '../support/app-server';
-import { startFakeZendesk } from '../support/fake-zendesk';
-import type { FakeZendesk } from '../support/fake-zendesk';
+import { startApp } from '../../dev/app-server';
+import type { AppServer } from '../../dev/app-server';
+import { startFakeZendesk } from '../../dev/fake-zendesk';
+import type { FakeZendesk } from '../../dev/fake-zendesk';
 import { appEnv, system } from '../support/system';
 
 /** Concurrent writers (spread over USERS users); the kill comes after KILL_AFTER acks. */

@@ -7,10 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, errorCode, newUserId } from '../support/api';
-import { freePort, startApp } from '../support/app-server';
-import type { AppServer } from '../support/app-server';
-import { startFakeZendesk } from '../support/fake-zendesk';
-import type { FakeZendesk } from '../support/fake-zendesk';
+import { freePort, startApp } from '../../dev/app-server';
+import type { AppServer } from '../../dev/app-server';
+import { startFakeZendesk } from '../../dev/fake-zendesk';
+import type { FakeZendesk } from '../../dev/fake-zendesk';
 import { shiftedClock } from '../support/shifted-clock';
 import { appEnv, system } from '../support/system';
 

@@ -8,9 +8,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, errorCode, newUserId } from '../support/api';
 import type { Item } from '../support/api';
-import { startApp } from '../support/app-server';
-import type { AppServer } from '../support/app-server';
-import { FakeZendeskClient } from '../support/fake-zendesk-client';
+import { startApp } from '../../dev/app-server';
+import type { AppServer } from '../../dev/app-server';
+import { FakeZendeskClient } from '../../dev/fake-zendesk-client';
 import { appEnv, STORE_MODES, system } from '../support/system';
 
 const sut = system();

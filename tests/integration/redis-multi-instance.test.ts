@@ -10,11 +10,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, errorCode, newUserId } from '../support/api';
 import type { Item } from '../support/api';
-import { startApp } from '../support/app-server';
-import type { AppServer } from '../support/app-server';
-import { FakeZendeskClient } from '../support/fake-zendesk-client';
-import { startPrivateRedis } from '../support/private-redis';
-import type { PrivateRedis } from '../support/private-redis';
+import { startApp } from '../../dev/app-server';
+import type { AppServer } from '../../dev/app-server';
+import { FakeZendeskClient } from '../../dev/fake-zendesk-client';
+import { startPrivateRedis } from '../../dev/private-redis';
+import type { PrivateRedis } from '../../dev/private-redis';
 import { appEnv, system } from '../support/system';
 
 const sut = system();

@@ -5,7 +5,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
-import { launchBrowser } from './browser';
+import { launchBrowser } from '../../dev/browser';
 
 /** One browser for the calling describe block: launched before its tests, closed after them. */
 export function useBrowser(): () => Browser {

@@ -8,12 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
-import { startApp } from './app-server';
-import { deleteKeys, redisKeyPattern } from './redis-keys';
-import { helpCenterPages } from './fake-help-center';
-import { startFakeZendesk } from './fake-zendesk';
+import { startApp } from '../../dev/app-server';
+import { deleteKeys, redisKeyPattern } from '../../dev/redis-keys';
+import { helpCenterPages } from '../../dev/fake-help-center';
+import { startFakeZendesk } from '../../dev/fake-zendesk';
 import { appEnv, DEFAULT_REDIS_URL, provideSystem } from './system';
-import { startUpstashBridge } from './upstash-bridge';
+import { startUpstashBridge } from '../../dev/upstash-bridge';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // Our own namespace in the shared Redis: every key the apps write starts with this.

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, vi } from 'vitest';
-import type { AppServer } from './app-server';
+import type { AppServer } from '../../dev/app-server';
 
 const PRELOAD = path.join(path.dirname(__filename), 'shifted-clock.cjs');
 

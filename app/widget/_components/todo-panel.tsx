@@ -12,7 +12,9 @@ import type { TodoApi } from '@/lib/widget/api-client';
 import { describeError } from '@/lib/widget/describe-error';
 import type { Messages } from '@/lib/widget/i18n';
 import { newIdempotencyKey } from '@/lib/widget/idempotency-key';
-import { checkValue, MAX_VALUE_LENGTH, type TodoItem } from '@/lib/widget/types';
+import { MAX_VALUE_LENGTH } from '@/lib/limits';
+import { checkValue } from '@/lib/widget/check-value';
+import type { TodoItem } from '@/lib/widget/types';
 import { useTodos } from '@/lib/widget/use-todos';
 
 import { ADD_INPUT_ID, AddForm } from './add-form';

@@ -83,7 +83,7 @@ describe('a healthy key endpoint', () => {
       Array.from({ length: 20 }, (_, i) => codeOf(i === 0 ? key.kid : `forged-${i}`)),
     );
     expect(codes[0]).toBe('ok');
-    expect(codes.slice(1).every((code) => code === 'invalid_token')).toBe(true);
+    expect(codes.slice(1).filter((code) => code !== 'invalid_token')).toEqual([]);
     expect(server.counts.fetches).toBe(1);
   });
 
@@ -208,7 +208,7 @@ describe('a key endpoint that hangs', () => {
     server.answer = 'hang';
     clock += COOLDOWN;
     const codes = await Promise.all(Array.from({ length: 10 }, (_, i) => codeOf(`forged-${i}`)));
-    expect(codes.every((code) => code === 'auth_unavailable')).toBe(true);
+    expect(codes.filter((code) => code !== 'auth_unavailable')).toEqual([]);
     expect(server.counts.fetches).toBe(2);
   });
 });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError, readBearerToken, verifyHelpCenterToken } from '@/lib/auth';
 import type { VerifyOptions } from '@/lib/auth';
-import { freePort } from '../../support/app-server';
-import { startFakeZendesk } from '../../support/fake-zendesk';
-import type { FakeZendesk } from '../../support/fake-zendesk';
+import { freePort } from '../../../dev/app-server';
+import { startFakeZendesk } from '../../../dev/fake-zendesk';
+import type { FakeZendesk } from '../../../dev/fake-zendesk';
 
 let zendesk: FakeZendesk;
 let opts: VerifyOptions;

@@ -152,7 +152,7 @@ describe('health messages', () => {
       },
       { nextDev: false },
     );
-    expect(state.ok).toBe(false);
+    expect(state).toMatchObject({ ok: false });
     if (state.ok) return;
     const message = describeProblems(state.problems);
     for (const variable of [

@@ -29,8 +29,10 @@ describe('formatRequestLog', () => {
       store: 'embedded',
       user: hashUser(user),
     });
-    expect(line).not.toContain('42');
-    expect(line).not.toContain('acme');
+    // The random-salted hash may contain "42" by chance (about one run in nine): look past it.
+    const rest = line.replace(hashUser(user), '');
+    expect(rest).not.toContain('42');
+    expect(rest).not.toContain('acme');
   });
 
   it('leaves out the user when none was verified, and names the error code', () => {

@@ -5,7 +5,8 @@
  */
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { StoreError, type Principal, type Quota } from '@/lib/store/types';
+import type { Principal } from '@/lib/principal';
+import { StoreError, type Quota } from '@/lib/store/types';
 import {
   connectRedis,
   failureOf,

@@ -6,8 +6,8 @@
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRedisStore, type RedisStore } from '@/lib/store/redis-store';
-import type { Principal } from '@/lib/store/types';
-import { freePort } from '@/tests/support/app-server';
+import type { Principal } from '@/lib/principal';
+import { freePort } from '@/dev/app-server';
 import {
   connectRedis,
   failureOf,

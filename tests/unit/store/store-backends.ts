@@ -9,9 +9,9 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { keyList, userKeys as layoutKeys, type UserKeys } from '@/lib/store/redis-keys';
+import type { Principal } from '@/lib/principal';
 import {
   StoreError,
-  type Principal,
   type StoreErrorCode,
   type TodoItem,
   type TodoPatch,
@@ -19,7 +19,7 @@ import {
 } from '@/lib/store/types';
 import { createRedisStore } from '@/lib/store/redis-store';
 import { createUpstashStore } from '@/lib/store/upstash-store';
-import { startUpstashBridge } from '@/tests/support/upstash-bridge';
+import { startUpstashBridge } from '@/dev/upstash-bridge';
 
 export const TEST_PREFIX = 'hc-todo-test';
 export const REDIS_URL = 'redis://127.0.0.1:6379';

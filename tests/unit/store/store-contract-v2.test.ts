@@ -3,13 +3,8 @@
  * erasure, idempotent adds and the per-user rate limit counted inside the store call.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  MAX_ITEMS_PER_USER,
-  StoreError,
-  type Principal,
-  type Quota,
-  type TodoItem,
-} from '@/lib/store/types';
+import type { Principal } from '@/lib/principal';
+import { MAX_ITEMS_PER_USER, StoreError, type Quota, type TodoItem } from '@/lib/store/types';
 import {
   BACKENDS,
   failureOf,
@@ -71,7 +66,9 @@ describe.each<Backend>(BACKENDS)('TodoStore contract v2: $name', (backend) => {
 
       const all = await open.store.setAllDone(u, null, true);
       expect(all.map((i) => i.done)).toEqual([true, true]);
-      expect(all[0]!.updated_at > a.updated_at).toBe(true);
+      expect(all[0]!.updated_at > a.updated_at, `${all[0]!.updated_at} > ${a.updated_at}`).toBe(
+        true,
+      );
       expect(all[1]).toEqual(doneB); // unchanged, timestamps included
       expect(await s.list(u)).toEqual(all);
 

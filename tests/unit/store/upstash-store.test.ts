@@ -5,9 +5,10 @@
  */
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { MAX_ITEMS_PER_USER, type Principal, type Quota, type TodoStore } from '@/lib/store/types';
+import type { Principal } from '@/lib/principal';
+import { MAX_ITEMS_PER_USER, type Quota, type TodoStore } from '@/lib/store/types';
 import { createUpstashStore } from '@/lib/store/upstash-store';
-import { startUpstashBridge, type UpstashBridge } from '@/tests/support/upstash-bridge';
+import { startUpstashBridge, type UpstashBridge } from '@/dev/upstash-bridge';
 import {
   connectRedis,
   failureOf,

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis as UpstashRedis } from '@upstash/redis';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startUpstashBridge, type UpstashBridge } from '@/tests/support/upstash-bridge';
+import { startUpstashBridge, type UpstashBridge } from '@/dev/upstash-bridge';
 
 const NS = `hc-todo-test:bridge-${randomBytes(4).toString('hex')}`;
 const key = (name: string): string => `${NS}:${name}`;

@@ -7,7 +7,8 @@ import { es } from '@/lib/widget/messages/es';
 import { fr } from '@/lib/widget/messages/fr';
 import { ja } from '@/lib/widget/messages/ja';
 import { parseAccent, parseFont, textColourOn, themeStyle } from '@/lib/widget/theme';
-import { checkValue, codePointLength } from '@/lib/widget/types';
+import { codePointLength } from '@/lib/limits';
+import { checkValue } from '@/lib/widget/check-value';
 
 describe('resolveLanguage', () => {
   it.each([

@@ -12,15 +12,22 @@
  *   tutorial's custom page does (see tutorial-page.ts).
  */
 import type http from 'node:http';
+import path from 'node:path';
 
 import {
   readSnippet,
   renderHelpCenterPage,
   type EmbedMode,
   type MockUser,
-} from '../../lib/preview/help-center-page';
+} from '../lib/preview/help-center-page';
 import { USER_COOKIE, type ExtraRoutes } from './fake-zendesk';
 import { tutorialPage } from './tutorial-page';
+
+/**
+ * The repository root, from __filename: the pages read theme-snippet/ from here whatever the
+ * working directory (tsx's tsImport, used by the scripts, leaves __dirname at the caller).
+ */
+const ROOT = path.resolve(path.dirname(__filename), '..');
 
 /** The signed-in user of a request, from the cookie the fake token endpoint also reads. */
 function userOf(req: http.IncomingMessage, locale: string | undefined): MockUser | undefined {
@@ -56,7 +63,7 @@ export function helpCenterPages(): ExtraRoutes {
         const locale = url.searchParams.get('locale') ?? 'en-us';
         const user = userOf(req, locale === 'none' ? undefined : locale);
         const lang = url.searchParams.get('lang') ?? undefined;
-        let snippet = await readSnippet(mode, app);
+        let snippet = await readSnippet(mode, app, ROOT);
         if (url.searchParams.get('unmarked') === '1') {
           snippet = snippet.replace(/(<script[^>]*) data-hc-todo-embed/, '$1');
         }

@@ -1,7 +1,8 @@
 /**
- * The `/widget` framing policy (server only; used by proxy.ts).
+ * The `/widget` framing policy, the `frame-ancestors` CSP directive (server only; used by
+ * proxy.ts).
  */
-import type { ConfigState } from '@/lib/config';
+import type { ConfigState } from '../config';
 
 /**
  * The `frame-ancestors` sources for `/widget`: exactly ALLOWED_ORIGINS (CONTRACT §4), plus the

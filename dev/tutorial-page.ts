@@ -6,7 +6,7 @@
  * inline `onclick`. Unlike the tutorial it renders item text as text, and keeps its token in
  * memory rather than localStorage (same 1-second lifetime, so nearly every call fetches one).
  */
-import { helpCenterUser, scriptJson } from '../../lib/preview/help-center-page';
+import { helpCenterUser, scriptJson } from '../lib/preview/help-center-page';
 
 /** The page's HTML; `apiBase` plays the tutorial's TODO_API_BASE_URL. */
 export function tutorialPage(apiBase: string, signedIn: boolean): string {

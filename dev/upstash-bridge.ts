@@ -4,13 +4,25 @@
  * in KV mode — without an Upstash account.
  *
  * Follows https://upstash.com/docs/redis/features/restapi: `POST /` (one command as a JSON array),
- * `POST /pipeline`, `POST /multi-exec`; `Authorization: Bearer <token>` (or `?_token=`), 401
+ * `POST /pipeline`, `POST /multi-exec`; `Authorization: Bearer <token>`, 401
  * `{"error":"Unauthorized"}`; a command error is 400 `{"error":"ERR …"}`. With
  * `Upstash-Encoding: base64` every string in a result is base64 — nested ones too — except a
  * top-level `"OK"`; integers and null stay as they are. `Upstash-Response-Format: resp2` answers
  * raw RESP2 (JSON-only on `/multi-exec`; 400 together with base64, or for an unknown format).
  *
- * Run standalone: `npx tsx tests/support/upstash-bridge.ts` (env `UPSTASH_BRIDGE_PORT`,
+ * Who needs which part:
+ * - the product (lib/store/upstash-store.ts, pipelining off) sends only `EVAL` and `PING` to
+ *   `POST /`, base64-encoded: the KV store tests and every `kv` system test use just that;
+ * - `requests()`/`resetCount()` and `setDown()`: the request-count and outage tests
+ *   (tests/integration/kv-store.test.ts, health.test.ts; tests/unit/store/upstash-store.test.ts);
+ * - `/pipeline`, `/multi-exec`, EVALSHA with the per-bridge script cache
+ *   (upstash-bridge-policy.ts), RESP2 and the wire-format errors: the protocol tests in
+ *   tests/unit/support/upstash-bridge.test.ts, which keep the bridge honest to Upstash's protocol
+ *   so the product's tests prove something about the real service.
+ * The `?_token=` query form of the token is left out on purpose: nothing here sends it, and a
+ * token belongs in a header, not a URL.
+ *
+ * Run standalone: `npx tsx dev/upstash-bridge.ts` (env `UPSTASH_BRIDGE_PORT`,
  * `UPSTASH_BRIDGE_TOKEN`, `REDIS_URL`).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -78,7 +90,7 @@ export async function startUpstashBridge(opts: UpstashBridgeOptions = {}): Promi
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://bridge');
-    if (!authorised(req.headers.authorization, url.searchParams.get('_token'), token)) {
+    if (!authorised(req.headers.authorization, token)) {
       return send(res, 401, { error: 'Unauthorized' });
     }
     if (req.method !== 'POST') return send(res, 405, { error: 'Method Not Allowed' });
@@ -216,8 +228,8 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function authorised(header: string | undefined, query: string | null, token: string): boolean {
-  const given = header?.match(/^Bearer (.+)$/i)?.[1] ?? query ?? '';
+function authorised(header: string | undefined, token: string): boolean {
+  const given = header?.match(/^Bearer (.+)$/i)?.[1] ?? '';
   const a = Buffer.from(given);
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
@@ -239,7 +251,7 @@ function sendRaw(res: ServerResponse, status: number, body: Buffer): void {
   res.writeHead(status, { 'content-type': 'application/octet-stream' }).end(body);
 }
 
-/* Standalone: `npx tsx tests/support/upstash-bridge.ts` — prints what the app needs for KV mode. */
+/* Standalone: `npx tsx dev/upstash-bridge.ts` — prints what the app needs for KV mode. */
 if (/upstash-bridge\.ts$/.test(process.argv[1] ?? '')) {
   void startUpstashBridge({
     redisUrl: process.env.REDIS_URL,

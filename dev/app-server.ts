@@ -19,7 +19,7 @@ export interface AppServer {
 }
 
 // From __filename: tsx's tsImport (used by the scripts) leaves __dirname pointing at the caller.
-const ROOT = path.resolve(path.dirname(__filename), '../..');
+const ROOT = path.resolve(path.dirname(__filename), '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
 
 /** A port nothing listens on right now. */

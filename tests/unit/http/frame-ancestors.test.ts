@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { parseConfig } from '@/lib/config';
-import { frameAncestors } from '@/lib/embed/headers';
+import { frameAncestors } from '@/lib/http/frame-ancestors';
 
 describe('frameAncestors', () => {
   it('lists exactly ALLOWED_ORIGINS in production, whatever port is passed', () => {
