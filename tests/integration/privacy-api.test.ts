@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, errorCode, newUserId } from '../support/api';
+import { addItems, call, errorCode, newUserId } from '../support/api';
 import type { Item } from '../support/api';
 import { startApp } from '../../dev/app-server';
 import type { AppServer } from '../../dev/app-server';
@@ -24,19 +24,6 @@ interface ExportBody {
 }
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
-
-async function addItems(base: string, token: string, values: string[]): Promise<Item[]> {
-  const items: Item[] = [];
-  for (const value of values) {
-    const res = await call<{ todo_item: Item }>(base, 'POST', '/api/todo_items', {
-      token,
-      body: { value },
-    });
-    expect(res.status).toBe(201);
-    items.push(res.body.todo_item);
-  }
-  return items;
-}
 
 describe.each(STORE_MODES)('privacy API (%s store)', (mode) => {
   const base = sut.apps[mode];

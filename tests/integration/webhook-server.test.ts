@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, errorCode, newUserId } from '../support/api';
+import { addItems, call, errorCode, newUserId } from '../support/api';
 import type { Item } from '../support/api';
 import { startApp } from '../../dev/app-server';
 import type { AppServer } from '../../dev/app-server';
@@ -33,13 +33,6 @@ async function app(extra: Record<string, string>): Promise<AppServer> {
   const server = await startApp(appEnv(sut, 'embedded', path.join(dataRoot, 'data'), extra));
   servers.push(server);
   return server;
-}
-
-async function addItems(base: string, token: string, values: string[]): Promise<void> {
-  for (const value of values) {
-    const res = await call(base, 'POST', '/api/todo_items', { token, body: { value } });
-    expect(res.status).toBe(201);
-  }
 }
 
 const listOf = async (base: string, token: string): Promise<string[]> =>

@@ -4,7 +4,7 @@
  * independently of the app's code.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, errorCode, newUserId } from '../support/api';
+import { addItems, call, errorCode, newUserId } from '../support/api';
 import type { Item } from '../support/api';
 import { FakeZendeskClient } from '../../dev/fake-zendesk-client';
 import { STORE_MODES, system } from '../support/system';
@@ -21,18 +21,6 @@ import type { DeliveryOptions } from '../support/webhook';
 const sut = system();
 const zendesk = new FakeZendeskClient(sut.zendeskUrl);
 const KIB64 = 64 * 1024;
-async function addItems(base: string, token: string, values: string[]): Promise<Item[]> {
-  const items: Item[] = [];
-  for (const value of values) {
-    const res = await call<{ todo_item: Item }>(base, 'POST', '/api/todo_items', {
-      token,
-      body: { value },
-    });
-    expect(res.status).toBe(201);
-    items.push(res.body.todo_item);
-  }
-  return items;
-}
 
 async function listOf(base: string, token: string): Promise<string[]> {
   const res = await call<{ todo_items: Item[] }>(base, 'GET', '/api/todo_items', { token });

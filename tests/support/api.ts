@@ -59,3 +59,19 @@ export function errorCode(res: ApiResponse<unknown>): string | undefined {
   const body = res.body as { error?: { code?: unknown } } | null;
   return typeof body?.error?.code === 'string' ? body.error.code : undefined;
 }
+
+/** Adds `values` in order as `token`'s user, failing loudly on anything but 201. */
+export async function addItems(base: string, token: string, values: string[]): Promise<Item[]> {
+  const items: Item[] = [];
+  for (const value of values) {
+    const res = await call<{ todo_item: Item }>(base, 'POST', '/api/todo_items', {
+      token,
+      body: { value },
+    });
+    if (res.status !== 201) {
+      throw new Error(`adding "${value}" answered ${res.status}: ${JSON.stringify(res.body)}`);
+    }
+    items.push(res.body.todo_item);
+  }
+  return items;
+}
