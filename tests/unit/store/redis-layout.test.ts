@@ -4,20 +4,17 @@
  * clock — arranged by writing the keys directly in the real Redis.
  */
 import type { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '@/lib/principal';
 import { StoreError, type Quota } from '@/lib/store/types';
 import {
   connectRedis,
   failureOf,
   kvBackend,
-  newUser,
-  plain,
   redisBackend,
   testKeys,
   type Backend,
-  type OpenBackend,
-  type PlainStore,
+  useBackend,
 } from './store-backends';
 
 /** The Redis server's clock in ms, the one the scripts use. */
@@ -27,34 +24,23 @@ async function serverNow(redis: Redis): Promise<number> {
 }
 
 describe.each<Backend>([kvBackend, redisBackend])('redis key layout: $name', (backend) => {
-  let open: OpenBackend;
-  let s: PlainStore;
+  const bk = useBackend(backend);
+  const user = (): Principal => bk.user();
   let redis: Redis;
-  const used: Principal[] = [];
-  const user = (): Principal => {
-    const u = newUser();
-    used.push(u);
-    return u;
-  };
 
   beforeAll(async () => {
-    [open, redis] = await Promise.all([backend.open(), connectRedis()]);
-    s = plain(open.store);
+    redis = await connectRedis();
   });
-  afterEach(async () => {
-    await Promise.all(used.splice(0).map((u) => open.forget(u)));
-  });
-  afterAll(async () => {
-    await open?.close();
+  afterAll(() => {
     redis?.disconnect();
   });
 
   it('keeps every key of a user under one hash tag, with bounded lifetimes', async () => {
     const u = user();
     const k = testKeys(u);
-    await open.store.add(u, { kind: 'write', perMinute: 10 }, '{"a":1}', 'key-1');
-    const { todo_item: b } = await s.add(u, 'b');
-    await s.remove(u, 1);
+    await bk.open.store.add(u, { kind: 'write', perMinute: 10 }, '{"a":1}', 'key-1');
+    const { todo_item: b } = await bk.s.add(u, 'b');
+    await bk.s.remove(u, 1);
 
     const tag = `{${u.subdomain}:${u.userId}}`;
     const found = await redis.keys(`hc-todo-test:${tag}:*`);
@@ -78,10 +64,10 @@ describe.each<Backend>([kvBackend, redisBackend])('redis key layout: $name', (ba
 
   it('re-seeds a lost id counter above the highest item instead of overwriting', async () => {
     const u = user();
-    for (const v of ['a', 'b', 'c']) await s.add(u, v);
-    await s.remove(u, 1);
-    await open.dropCounter!(u);
-    const { todo_item, todo_items } = await s.add(u, 'd');
+    for (const v of ['a', 'b', 'c']) await bk.s.add(u, v);
+    await bk.s.remove(u, 1);
+    await bk.open.dropCounter!(u);
+    const { todo_item, todo_items } = await bk.s.add(u, 'd');
     expect(todo_item.id).toBe(4);
     expect(todo_items.map((i) => [i.id, i.value])).toEqual([
       [2, 'b'],
@@ -90,28 +76,28 @@ describe.each<Backend>([kvBackend, redisBackend])('redis key layout: $name', (ba
     ]);
     // A counter behind the items (restored from an old backup, set by hand) is raised too.
     await redis.set(testKeys(u).seq, '1');
-    expect((await s.add(u, 'e')).todo_item.id).toBe(5);
-    expect((await s.list(u)).map((i) => i.value)).toEqual(['b', 'c', 'd', 'e']);
+    expect((await bk.s.add(u, 'e')).todo_item.id).toBe(5);
+    expect((await bk.s.list(u)).map((i) => i.value)).toEqual(['b', 'c', 'd', 'e']);
   });
 
   it('keeps ids unique after erasing own data with a lost counter', async () => {
     const u = user();
-    for (const v of ['a', 'b', 'c']) await s.add(u, v);
-    await open.dropCounter!(u);
-    expect(await open.store.eraseOwnData(u, null)).toBe(3);
-    expect((await s.add(u, 'after')).todo_item.id).toBe(4);
+    for (const v of ['a', 'b', 'c']) await bk.s.add(u, v);
+    await bk.open.dropCounter!(u);
+    expect(await bk.open.store.eraseOwnData(u, null)).toBe(3);
+    expect((await bk.s.add(u, 'after')).todo_item.id).toBe(4);
   });
 
   it('forgets an Idempotency-Key once it expires, and prunes it', async () => {
     const u = user();
     const k = testKeys(u);
-    await open.store.add(u, null, 'first', 'old-key');
+    await bk.open.store.add(u, null, 'first', 'old-key');
     await redis.zadd(k.idemExpiry, (await serverNow(redis)) - 1, 'old-key');
-    const again = await open.store.add(u, null, 'second', 'other-key');
+    const again = await bk.open.store.add(u, null, 'second', 'other-key');
     expect(again.created).toBe(true);
     expect(await redis.hget(k.idem, 'old-key')).toBeNull();
     expect(await redis.zscore(k.idemExpiry, 'old-key')).toBeNull();
-    const reused = await open.store.add(u, null, 'third', 'old-key');
+    const reused = await bk.open.store.add(u, null, 'third', 'old-key');
     expect([reused.created, reused.todo_item?.id]).toEqual([true, 3]);
   });
 
@@ -124,7 +110,7 @@ describe.each<Backend>([kvBackend, redisBackend])('redis key layout: $name', (ba
       const now = await serverNow(redis);
       await redis.rpush(log, now - 30_000, now - 20_000, now - 1_000);
       try {
-        await open.store.add(u, writes, 'refused');
+        await bk.open.store.add(u, writes, 'refused');
         expect.unreachable();
       } catch (error) {
         expect(error).toBeInstanceOf(StoreError);
@@ -133,7 +119,7 @@ describe.each<Backend>([kvBackend, redisBackend])('redis key layout: $name', (ba
         expect((error as StoreError).retryAfterSeconds).toBe(30);
       }
       expect(await redis.llen(log)).toBe(3);
-      expect(await s.list(u)).toEqual([]);
+      expect(await bk.s.list(u)).toEqual([]);
     });
 
     it('drops requests older than 60 s from the log', async () => {
@@ -141,9 +127,9 @@ describe.each<Backend>([kvBackend, redisBackend])('redis key layout: $name', (ba
       const log = testKeys(u).writes;
       const now = await serverNow(redis);
       await redis.rpush(log, now - 61_000, now - 60_000, now - 1_000);
-      expect(await failureOf(open.store.add(u, writes, 'a'))).toBe('resolved');
-      expect(await failureOf(open.store.add(u, writes, 'b'))).toBe('resolved');
-      expect(await failureOf(open.store.add(u, writes, 'c'))).toBe('rate_limited');
+      expect(await failureOf(bk.open.store.add(u, writes, 'a'))).toBe('resolved');
+      expect(await failureOf(bk.open.store.add(u, writes, 'b'))).toBe('resolved');
+      expect(await failureOf(bk.open.store.add(u, writes, 'c'))).toBe('rate_limited');
       expect(await redis.llen(log)).toBe(3);
     });
   });

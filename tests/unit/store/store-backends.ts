@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { keyList, userKeys as layoutKeys, type UserKeys } from '@/lib/store/redis-keys';
 import type { Principal } from '@/lib/principal';
 import {
@@ -166,3 +167,52 @@ export const sqliteBackend: Backend = {
 
 /** Every backend, for `describe.each`. */
 export const BACKENDS: Backend[] = [sqliteBackend, kvBackend, redisBackend];
+
+/** A suite's open backend, its plain view, and fresh principals it forgets after each test. */
+export interface SuiteBackend {
+  /** The backend opened for the suite (valid inside tests and hooks). */
+  readonly open: OpenBackend;
+  /** `open.store` without quotas, with v1 signatures. */
+  readonly s: PlainStore;
+  /** A principal no other test uses, forgotten after the test. */
+  user(subdomain?: string): Principal;
+  /** Forgets `u` after the test too (a principal a test made by hand). */
+  track(u: Principal): Principal;
+}
+
+/** Opens `backend` for the calling `describe` and cleans up after each test and the suite. */
+export function useBackend(backend: Backend): SuiteBackend {
+  let open: OpenBackend | undefined;
+  let s: PlainStore | undefined;
+  const used: Principal[] = [];
+  const track = (u: Principal): Principal => {
+    used.push(u);
+    return u;
+  };
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error(`${backend.name} is not open yet`);
+    return value;
+  };
+
+  beforeAll(async () => {
+    open = await backend.open();
+    s = plain(open.store);
+  });
+  afterEach(async () => {
+    await Promise.all(used.splice(0).map((u) => ready(open).forget(u)));
+  });
+  afterAll(async () => {
+    await open?.close();
+  });
+
+  return {
+    get open() {
+      return ready(open);
+    },
+    get s() {
+      return ready(s);
+    },
+    user: (subdomain) => track(newUser(subdomain)),
+    track,
+  };
+}
