@@ -104,13 +104,21 @@ export function itemTexts(frame: Frame): Promise<string[]> {
 export async function addItem(frame: Frame, value: string): Promise<void> {
   await frame.fill('#hct-new', value);
   await frame.press('#hct-new', 'Enter');
-  await frame.waitForFunction(
-    (text) =>
-      [...document.querySelectorAll('li')].some(
-        (li) => li.querySelector('label')?.textContent === text && !li.querySelector(':disabled'),
-      ),
-    value,
-  );
+  try {
+    await frame.waitForFunction(
+      (text) =>
+        [...document.querySelectorAll('li')].some(
+          (li) => li.querySelector('label')?.textContent === text && !li.querySelector(':disabled'),
+        ),
+      value,
+    );
+  } catch (error) {
+    // Say what the widget showed instead, so a failure can be told from a slow machine.
+    const shown = await frame
+      .evaluate(() => document.body.innerText.replace(/\s+/g, ' ').slice(0, 500))
+      .catch((e: unknown) => `(unreadable: ${String(e)})`);
+    throw new Error(`"${value}" was not confirmed; the widget shows: ${shown}`, { cause: error });
+  }
 }
 
 /** A user id no other test uses, so each test starts from an empty list. */
