@@ -1,51 +1,148 @@
 #!/usr/bin/env node
 /**
- * Measures the time from navigating to the help center page until the user's first items are
- * visible in the widget, in headless Chromium: the median of 10 runs per embed mode, each in a
- * fresh browser context (cold HTTP cache, as a first visit). Time is taken in the browser:
- * the top page's navigation start to the first item label rendered in the widget frame.
+ * `npm run bench [-- runs]`: how long until the user's first to-do items are on screen, for
+ * hc-todo's two embed modes beside the public tutorial's own custom page (the baseline), in one
+ * run of one headless Chromium: on loopback and under an emulated network, cold (a fresh browser
+ * context: empty HTTP cache, no open connections) and warm (a second visit in that context).
+ * Runs are interleaved round-robin — each round measures every page in every condition, in a
+ * rotating order — so machine noise (2 shared cores) hits all pages alike. Prints a markdown table
+ * (median, spread, ratio to the tutorial page in the same condition), the token requests per
+ * page view and the critical path of a typical cold load per page, and writes it all to
+ * docs/bench/first-items.md. How a time is taken: scripts/first-items/probe.mjs.
  *
- * Usage: `npm run build && node scripts/bench-first-items.mjs [runs]` — starts the production
- * build and a fake Zendesk on loopback (no network latency: this measures our own work).
+ * Needs `npx next build` first; starts `next start` and a fake Zendesk on loopback itself.
  */
-import { load, seedItems, startDemoSystem } from './demo-system.mjs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
-const runs = Number(process.argv[2] ?? 10);
+import { load, ROOT, seedItems, startDemoSystem } from './demo-system.mjs';
+import { EMULATED, LOOPBACK, emulateNetwork } from './first-items/network.mjs';
+import { installProbe } from './first-items/probe.mjs';
+import { firstItemsDoc, formatMarkdown } from './first-items/doc.mjs';
+
+const runs = Number(process.argv[2] ?? 7);
+if (!Number.isInteger(runs) || runs < 1) {
+  console.error('Usage: npm run bench [-- runs]   (runs per cell, default 7)');
+  process.exit(2);
+}
+const DOC = path.join(ROOT, 'docs/bench/first-items.md');
+const USER_ID = 7;
+/** Every seeded item contains this, and nothing else on the pages does. */
+const MARKER = 'bench item';
+const NETWORKS = [LOOPBACK, EMULATED];
+const VISITS = ['cold', 'warm'];
+
 const browserKit = await load('dev/browser.ts');
+const { USER_COOKIE } = await load('dev/fake-zendesk.ts');
+const loadBefore = os.loadavg();
 const system = await startDemoSystem();
 const browser = await browserKit.launchBrowser();
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
+const ms = (view) => Math.round(view.ms);
+const PAGES = [
+  {
+    name: 'tutorial',
+    url: `${system.helpCenter}/hc/tutorial?app=${encodeURIComponent(system.app)}`,
+  },
+  { name: 'script', url: browserKit.todoPageUrl(system.helpCenter, system.app, 'script') },
+  { name: 'iframe', url: browserKit.todoPageUrl(system.helpCenter, system.app, 'iframe') },
+];
 
-try {
-  const userId = 7;
-  await seedItems(system, userId, ['First', 'Second', 'Third', 'Fourth', 'Fifth']);
-  for (const mode of ['script', 'iframe']) {
-    const times = [];
-    for (let i = 0; i < runs; i += 1) {
-      const context = await browserKit.newContext(browser);
-      const page = await context.newPage();
-      await browserKit.signIn(page, system.helpCenter, userId);
-      await page.goto(browserKit.todoPageUrl(system.helpCenter, system.app, mode), {
-        waitUntil: 'commit',
-      });
-      const start = await page.evaluate(() => performance.timeOrigin);
-      const frame = await browserKit.widgetFrame(page, system.app);
-      const seen = await frame.waitForFunction(
-        () => document.querySelector('li label') && performance.timeOrigin + performance.now(),
-        undefined,
-        { polling: 'raf' },
-      );
-      times.push((await seen.jsonValue()) - start);
-      await context.close();
-    }
-    const shown = times.map((t) => Math.round(t)).join(', ');
-    console.log(`${mode}: median ${Math.round(median(times))} ms over ${runs} runs (${shown})`);
+/** A cold and then a warm view of `url` in one fresh context under `network`. */
+async function measure(url, network) {
+  const context = await browserKit.newContext(browser);
+  try {
+    // The session cookie is set directly: a sign-in page would open a connection early.
+    await context.addCookies([
+      {
+        name: USER_COOKIE,
+        value: String(USER_ID),
+        url: system.helpCenter,
+        httpOnly: true,
+        sameSite: 'Lax',
+      },
+    ]);
+    const probe = await installProbe(context, { marker: MARKER, helpCenter: system.helpCenter });
+    const page = await context.newPage();
+    const emulation = await emulateNetwork(context, page, network);
+    const cold = await probe.visit(page, url);
+    const warm = await probe.visit(page, url);
+    // The frame targets held at start-up, by the visit they belong to (relative to its start).
+    const heldIn = (view, until = Infinity) =>
+      emulation.holds
+        .filter((hold) => hold.start >= view.navStart && hold.start < until)
+        .map((hold) => ({ start: hold.start - view.navStart, end: hold.end - view.navStart }));
+    cold.holds = heldIn(cold, warm.navStart);
+    warm.holds = heldIn(warm);
+    return { cold, warm, emulation };
+  } finally {
+    await context.close();
   }
+}
+
+const cells = new Map();
+const emulation = { frames: 0, longestSendMs: 0, longestResumeMs: 0, errors: [] };
+/** One cold + warm pair per page and network, in a rotating order; `record` false = warm-up. */
+async function round(index, record) {
+  const networks = index % 2 ? [...NETWORKS].reverse() : NETWORKS;
+  const pages = [...PAGES.slice(index % PAGES.length), ...PAGES.slice(0, index % PAGES.length)];
+  const shown = [];
+  for (const network of networks) {
+    for (const page of pages) {
+      const views = await measure(page.url, network);
+      shown.push(`${network.name} ${page.name} ${ms(views.cold)}/${ms(views.warm)}`);
+      if (!record) continue;
+      for (const visit of VISITS) {
+        const key = `${network.name}/${visit}/${page.name}`;
+        cells.set(key, [...(cells.get(key) ?? []), views[visit]]);
+      }
+      emulation.frames += views.emulation.frames;
+      emulation.longestSendMs = Math.max(emulation.longestSendMs, views.emulation.longestSendMs);
+      emulation.longestResumeMs = Math.max(
+        emulation.longestResumeMs,
+        views.emulation.longestResumeMs,
+      );
+      emulation.errors.push(...views.emulation.errors);
+    }
+  }
+  const name = record ? `round ${index + 1}/${runs}` : 'warm-up (not counted)';
+  console.error(`${name}, cold/warm ms: ${shown.join(', ')}`);
+}
+
+let browserVersion;
+try {
+  await seedItems(
+    system,
+    USER_ID,
+    [1, 2, 3, 4, 5].map((n) => `Renew ${MARKER} ${n}`),
+  );
+  browserVersion = browser.version();
+  // The first requests to a fresh `next start` compile and cache routes: keep them out.
+  await round(0, false);
+  for (let index = 0; index < runs; index += 1) await round(index, true);
 } finally {
-  await browser.close();
+  await browser.close().catch(() => {});
   await system.stop();
+}
+
+const args = process.argv.slice(2).join(' ');
+const { text, covered } = firstItemsDoc({
+  cells,
+  networks: NETWORKS.map((n) => n.name),
+  visits: VISITS,
+  pages: PAGES.map((p) => p.name),
+  origins: { app: system.app, helpCenter: system.helpCenter },
+  emulation,
+  emulated: EMULATED,
+  runs,
+  command: `npm run bench${args ? ` -- ${args}` : ''}`,
+  browserVersion,
+  loadBefore,
+});
+const formatted = await formatMarkdown(text, DOC);
+fs.writeFileSync(DOC, formatted);
+console.log(formatted);
+if (!covered) {
+  console.error('The network emulation did not reach every frame: the emulated numbers are wrong.');
+  process.exitCode = 1;
 }

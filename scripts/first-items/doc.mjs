@@ -1,0 +1,72 @@
+/**
+ * docs/bench/first-items.md: the run's circumstances (date, machine, load, browser, command),
+ * the results table, token counts, the emulation check and the critical paths, in one markdown
+ * text that the benchmark both prints and writes (prettier-formatted, so `npm run lint` passes).
+ */
+import os from 'node:os';
+import prettier from 'prettier';
+
+import { criticalPath, emulationCheck, resultsTable, tokenCounts, typicalView } from './report.mjs';
+
+const loadText = (avg) => avg.map((n) => n.toFixed(2)).join(' ');
+
+/**
+ * The document. `run` holds what the benchmark measured and under which circumstances:
+ * { cells, networks, visits, pages, origins, emulation, emulated, runs, command, browserVersion,
+ *   loadBefore }.
+ */
+export function firstItemsDoc(run) {
+  const { cells, networks, pages, emulation, emulated } = run;
+  const check = emulationCheck(cells, pages, emulated.params.latency);
+  const paths = networks.flatMap((network) =>
+    pages.map((page) => {
+      const view = typicalView(cells.get(`${network}/cold/${page}`));
+      return `### ${page}, ${network}, cold (${Math.round(view.ms)} ms)\n\n${criticalPath(view, run.origins)}`;
+    }),
+  );
+  const { latency, downloadThroughput, uploadThroughput } = emulated.params;
+  const errors = emulation.errors.length ? ` Errors: ${emulation.errors.join('; ')}.` : '';
+  // Every page view that showed its items in a frame must have had a frame target set up.
+  const frameViews = [...cells.values()].flat().filter((v) => v.shownIn !== 'page').length;
+  const covered = check.covered && !emulation.errors.length && emulation.frames >= frameViews;
+  const text = `# First items on screen: hc-todo vs the tutorial's page
+
+Written by \`npm run bench\` (scripts/bench-first-items.mjs); re-run it rather than editing this.
+
+- Date: ${new Date().toISOString()}
+- Machine: \`nproc\` ${os.availableParallelism()}, ${os.cpus()[0]?.model ?? 'unknown CPU'}; load average ${loadText(run.loadBefore)} before, ${loadText(os.loadavg())} after (shared machine)
+- Browser: Chromium ${run.browserVersion}, headless, flags of dev/browser.ts, site isolation on (the widget is an out-of-process iframe)
+- Node ${process.version}; command: \`${run.command}\` (${run.runs} runs per cell after one unmeasured warm-up round, interleaved round-robin)
+- Networks: loopback (no throttling); emulated = CDP \`Network.emulateNetworkConditions\` with ${latency} ms latency, ${downloadThroughput / 1e6} MB/s down, ${uploadThroughput / 1e6} MB/s up, set on the page and on every frame target before it runs (scripts/first-items/network.mjs)
+
+"First item visible" = from the top page's navigation start until an \`<li>\` with a seeded item's text is in the DOM of the document showing it (the tutorial page, or the widget frame) and a frame has been rendered after it (scripts/first-items/probe.mjs). Cold = a fresh browser context; warm = a second visit in the same context (HTTP cache and connections kept). Pages: \`tutorial\` = the public tutorial's custom page (dev/tutorial-page.ts) calling hc-todo's \`/todo_items\`; \`script\` and \`iframe\` = the theme snippets of theme-snippet/ on a Guide-like page. Ratios divide by the tutorial page's median in the same network and visit. Goals (issue #7): cold ≤ 1.2×, warm ≤ 1.0×.
+
+## Results
+
+${resultsTable(cells, networks, run.visits, pages)}
+
+## Token requests per page view
+
+${tokenCounts(cells, pages)}
+
+hc-todo should fetch the help center token once per page view; the tutorial page fetches one per API call.
+
+## Emulation check
+
+${check.text} Frame targets given the conditions: ${emulation.frames}, for ${frameViews} page views showing the items in a frame. Our hold on a new frame: at most ${Math.round(emulation.longestSendMs)} ms until its resume was sent; its renderer acknowledged within ${Math.round(emulation.longestResumeMs)} ms (Playwright holds every new frame for its own set-up as well, so this hold is an artefact of automation that only the hc-todo pages pay; the same set-up runs on loopback; the critical paths show it as \`held\`).${errors}
+
+Why per frame: with the conditions set on the page's CDP session only, the widget frame (out of process) fetched its chunks and \`/api/todo_items\` unthrottled: tried once with 500 ms latency, the frame's document request (made on the page's behalf) waited 495 ms, but its chunks took 246–699 ms, most under the latency alone, and the API call 37 ms; with the conditions set on every frame target, each of its fetches took ≥ 510 ms.
+
+## Critical path
+
+The cold load nearest each cell's median; ms since the top page's navigation start (\`start → end\` of each fetch, from the resource timings of every frame; the page's \`iframe\` row is the whole frame load as the page sees it).
+
+${paths.join('\n\n')}
+`;
+  return { text, covered };
+}
+
+/** `text` formatted as prettier would for `file`. */
+export async function formatMarkdown(text, file) {
+  return prettier.format(text, { ...(await prettier.resolveConfig(file)), filepath: file });
+}
