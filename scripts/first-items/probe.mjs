@@ -87,7 +87,10 @@ export async function installProbe(context, { marker, helpCenter, timeoutMs = 30
   };
 }
 
-/** Every frame's navigation and resource entries, in ms since the top page's navigation start. */
+/**
+ * Every frame's navigation and resource entries and its DOMContentLoaded and load, in ms since
+ * the top page's navigation start. Rows of kind `event` are points in time, not fetches.
+ */
 async function timeline(page, navStart) {
   const rows = [];
   for (const frame of page.frames()) {
@@ -105,6 +108,11 @@ async function timeline(page, navStart) {
           end: e.responseEnd,
           cached: e.entryType === 'resource' && e.transferSize === 0 && e.decodedBodySize > 0,
         })),
+        // When the document's own scripts could run on (the tutorial's waits for `load`).
+        events: performance.getEntriesByType('navigation').flatMap((e) => [
+          { name: 'DOMContentLoaded', at: e.domContentLoadedEventEnd },
+          { name: 'load', at: e.loadEventEnd },
+        ]),
       }))
       .catch(() => null); // a frame that navigated away meanwhile
     if (!doc) continue;
@@ -116,6 +124,17 @@ async function timeline(page, navStart) {
         frame: doc.top ? 'page' : 'widget',
         start: e.start + shift,
         end: e.end + shift,
+      });
+    }
+    for (const e of doc.events) {
+      if (e.at <= 0) continue; // not reached yet
+      const at = e.at + shift;
+      rows.push({
+        name: e.name,
+        kind: 'event',
+        frame: doc.top ? 'page' : 'widget',
+        start: at,
+        end: at,
       });
     }
   }

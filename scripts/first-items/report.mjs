@@ -78,7 +78,7 @@ export function emulationCheck(cells, pages, latency) {
       ...pages
         .flatMap((page) => cells.get(`${network}/cold/${page}`))
         .flatMap((view) => view.timeline)
-        .filter((row) => row.frame === frame && !row.cached)
+        .filter((row) => row.frame === frame && row.kind !== 'event' && !row.cached)
         .map((row) => row.end - row.start),
     );
   const frames = ['page', 'widget'];
@@ -109,7 +109,10 @@ export function typicalView(views) {
   );
 }
 
-/** One load's resource timings and the first item, relative to the top page's navigation start. */
+/**
+ * One load, relative to the top page's navigation start: every fetch (start → end), each
+ * document's DOMContentLoaded and load, the frame's CDP hold, and the first item.
+ */
 export function criticalPath(view, origins) {
   const label = (url) => {
     const u = new URL(url);
@@ -120,23 +123,26 @@ export function criticalPath(view, origins) {
       : u.pathname;
     return `${host} ${path}`;
   };
-  const held = (view.holds ?? []).map((h) => ({
-    ...h,
-    frame: 'widget',
-    kind: 'held',
-    text: 'new frame held by CDP until resumed (Playwright set-up, our conditions)',
-  }));
-  const fetched = view.timeline.map((r) => ({
-    ...r,
-    text: `${label(r.name)}${r.cached ? ' (cache)' : ''}`,
-  }));
-  const rows = [...fetched, ...held]
+  const frame = view.shownIn === 'page' ? 'page' : 'widget';
+  const rows = [
+    ...view.timeline.map((r) => ({
+      ...r,
+      text: r.kind === 'event' ? r.name : `${label(r.name)}${r.cached ? ' (cache)' : ''}`,
+    })),
+    ...(view.holds ?? []).map((h) => ({
+      ...h,
+      frame: 'widget',
+      kind: 'held',
+      text: 'new frame held by CDP until resumed (Playwright set-up, our conditions)',
+    })),
+    { start: view.inDomMs, frame, kind: 'item', text: 'first item in the DOM' },
+    { start: view.ms, frame, kind: 'item', text: 'first item painted' },
+  ]
     .sort((a, b) => a.start - b.start)
-    .map(
-      (r) =>
-        `${ms(r.start).padStart(6)} → ${ms(r.end).padStart(5)}  ${r.frame.padEnd(6)} ${r.kind.padEnd(8)} ${r.text}`,
-    );
-  rows.push(`${ms(view.inDomMs).padStart(6)}          first item in the DOM (${view.shownIn})`);
-  rows.push(`${ms(view.ms).padStart(6)}          first item painted`);
-  return ['```text', '  start →   end  frame  kind     resource', ...rows, '```'].join('\n');
+    .map((r) => {
+      const span =
+        r.end === undefined || r.kind === 'event' ? ' '.repeat(8) : ` → ${ms(r.end).padStart(5)}`;
+      return `${ms(r.start).padStart(6)}${span}  ${r.frame.padEnd(6)} ${r.kind.padEnd(8)} ${r.text}`;
+    });
+  return ['```text', '  start →   end  frame  kind     what', ...rows, '```'].join('\n');
 }
