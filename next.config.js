@@ -10,6 +10,11 @@ const nextConfig = {
   // The build type-checks what it ships (tsconfig.build.json leaves out tests/, which
   // `npm run typecheck` covers): a type error never reaches production.
   typescript: { tsconfigPath: 'tsconfig.build.json' },
+  experimental: {
+    // What Next buffers of a body the proxy reads: only `POST /widget` (a token of at most
+    // 8 KiB) is read there; API routes, which cap their own bodies, are not proxied.
+    proxyClientMaxBodySize: '16kb',
+  },
   async headers() {
     return [
       // Never let a browser guess a type: API answers are JSON, and user text must stay data.

@@ -15,18 +15,28 @@
  * proxy sees, so a body cap enforced while reading (16 KiB here, 64 KiB on the webhook) would
  * only apply after Next had buffered up to its own 10 MB limit. Unknown `/api/…` paths still come
  * here, so their 404 has a request id too.
+ *
+ * - `POST /widget` (the help center opening the widget with its token, lib/embed/hand-off.js):
+ *   the body's token goes on to the page in a request header (a page cannot read its body).
+ *   next.config.js caps what Next buffers for this at 16 KiB; a token is at most 8 KiB.
  */
 import { NextResponse } from 'next/server';
 import type { NextRequest } from 'next/server';
 
-import { devPreviewPort, loadConfig } from '@/lib/config';
-import { frameAncestors } from '@/lib/http/frame-ancestors';
+import { loadConfig } from '@/lib/config';
+import { frameAncestors, previewPort } from '@/lib/http/frame-ancestors';
 import { REQUEST_ID_HEADER, requestIdFor } from '@/lib/http/request-id';
+import { POSTED_TOKEN_HEADER, postedToken } from '@/lib/widget-server/posted-token';
 
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   const requestId = requestIdFor(request.headers);
   const forwarded = new Headers(request.headers);
   forwarded.set(REQUEST_ID_HEADER, requestId);
+  // Only this proxy may say which token was posted.
+  forwarded.delete(POSTED_TOKEN_HEADER);
+  if (request.method === 'POST' && request.nextUrl.pathname === '/widget') {
+    forwarded.set(POSTED_TOKEN_HEADER, postedToken(await request.text()));
+  }
   const response = NextResponse.next({ request: { headers: forwarded } });
   response.headers.set(REQUEST_ID_HEADER, requestId);
   response.headers.set('content-security-policy', framingPolicy(request.nextUrl.pathname));
@@ -35,9 +45,7 @@ export function proxy(request: NextRequest): NextResponse {
 
 function framingPolicy(pathname: string): string {
   if (pathname !== '/widget') return "frame-ancestors 'none'";
-  // Inlined at build time: a production build never adds the preview's origins.
-  const devPort = process.env.NODE_ENV === 'development' ? devPreviewPort() : undefined;
-  return `frame-ancestors ${frameAncestors(loadConfig(), devPort)}`;
+  return `frame-ancestors ${frameAncestors(loadConfig(), previewPort())}`;
 }
 
 export const config = {

@@ -69,14 +69,21 @@ export async function signIn(
   await page.goto(`${helpCenter}/hc/login?user=${user}`);
 }
 
-/** The widget's frame, once its document has loaded (whichever embed mode created it). */
+/** The iframe each embed mode creates: embed.js marks its own, the iframe snippet has an id. */
+export const WIDGET_IFRAME = 'iframe[data-hc-todo], iframe#hc-todo-frame';
+
+/**
+ * The widget's frame, once a widget document has loaded in it (whichever embed mode created it).
+ * A signed-in page opens the widget with a POST once the token is there; in iframe mode a first
+ * GET document may still be replaced by it (Playwright's waits survive that navigation).
+ */
 export async function widgetFrame(page: Page, app: string): Promise<Frame> {
-  const handle = await page.waitForSelector('iframe[src^="' + app + '/widget"]', {
-    state: 'attached',
-  });
+  const handle = await page.waitForSelector(WIDGET_IFRAME, { state: 'attached' });
   const frame = await handle.contentFrame();
   if (!frame) throw new Error('the widget iframe has no frame');
-  await frame.waitForLoadState('domcontentloaded');
+  await frame.waitForURL((url) => url.origin === app && url.pathname === '/widget', {
+    waitUntil: 'domcontentloaded',
+  });
   return frame;
 }
 

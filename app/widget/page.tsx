@@ -1,13 +1,16 @@
 /**
- * GET /widget — the iframe the help center embeds. Rendered per request because ALLOWED_ORIGINS
- * (the only parents the widget talks to) is read at run time; proxy.ts adds the matching
- * `frame-ancestors` header. The server renders no user data: that arrives once a token does.
+ * `/widget` — the iframe the help center embeds. Rendered per request: ALLOWED_ORIGINS (the only
+ * parents the widget talks to) is read at run time, and when the help center opens it with a
+ * `POST` carrying the user's token, the HTML already holds the user's items (first-view.ts).
+ * proxy.ts adds the matching `frame-ancestors` header and hands the posted token over.
  */
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { connection } from 'next/server';
 import type { JSX } from 'react';
 
 import { loadConfig } from '@/lib/config';
+import { firstView } from '@/lib/widget-server/first-view';
 
 import { WidgetApp } from './_components/widget-app';
 import './widget-base.css';
@@ -29,13 +32,14 @@ export default async function WidgetPage({
 }): Promise<JSX.Element> {
   await connection();
   const state = loadConfig();
-  const params = await searchParams;
+  const [params, view] = await Promise.all([searchParams, headers().then(firstView)]);
   return (
     <WidgetApp
       allowedOrigins={state.ok ? [...state.config.allowedOrigins] : []}
       locale={first(params.locale)}
       accent={first(params.accent)}
       font={first(params.font)}
+      first={view}
     />
   );
 }

@@ -138,3 +138,26 @@ export function connectToParent(
     },
   };
 }
+
+/**
+ * Where the widget's API client gets tokens: the channel once connected. It exists before the
+ * channel does, so a list rendered by the server can be given an API client from the start.
+ */
+export class ChannelSlot {
+  private channel: ParentChannel | undefined;
+
+  attach(channel: ParentChannel): void {
+    this.channel = channel;
+  }
+
+  detach(): void {
+    this.channel = undefined;
+  }
+
+  readonly getToken = (options?: { fresh?: boolean }): Promise<string> =>
+    this.channel
+      ? this.channel.getToken(options)
+      : Promise.reject(new TokenUnavailableError('timeout'));
+
+  readonly post = (message: WidgetMessage): void => this.channel?.post(message);
+}

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { createTodoApi, type TodoApi } from './api-client';
-import { connectToParent, type ParentChannel } from './parent-channel';
+import { ChannelSlot, connectToParent } from './parent-channel';
 import type { ConfigMessage, WidgetMessage } from './protocol';
 
 export type Phase =
@@ -16,7 +16,8 @@ export interface ParentState {
   config: Omit<ConfigMessage, 'type' | 'v'>;
   /** Absolute sign-in URL on the parent's own origin, if it sent one. */
   signInUrl: string | undefined;
-  api: TodoApi | undefined;
+  /** Calls the API with the parent's token; a call waits for the first token to arrive. */
+  api: TodoApi;
   /** Ask the parent again after a failed token fetch. */
   retry(): void;
   post(message: WidgetMessage): void;
@@ -29,13 +30,20 @@ function sameOriginUrl(raw: string | undefined, origin: string): string | undefi
   return url.origin === origin ? url.href : undefined;
 }
 
-/** Connects on mount; `allowedOrigins` must not change afterwards. */
-export function useParent(allowedOrigins: readonly string[]): ParentState {
-  const [phase, setPhase] = useState<Phase>('connecting');
+/**
+ * Connects on mount; `allowedOrigins` must not change afterwards. `initialPhase` is what the
+ * server rendered: `ready` when it already listed the user's items (the token arrives by message
+ * after hydration, before any change needs it).
+ */
+export function useParent(
+  allowedOrigins: readonly string[],
+  initialPhase: Phase = 'connecting',
+): ParentState {
+  const [phase, setPhase] = useState<Phase>(initialPhase);
   const [config, setConfig] = useState<ParentState['config']>({});
   const [signInUrl, setSignInUrl] = useState<string>();
-  const [api, setApi] = useState<TodoApi>();
-  const channel = useRef<ParentChannel | undefined>(undefined);
+  const [slot] = useState(() => new ChannelSlot());
+  const [api] = useState(() => createTodoApi(slot.getToken));
   const origins = useRef(allowedOrigins);
   // A token error has already set its own phase; only silence is turned into 'failed' here.
   const giveUpIfConnecting = useCallback(
@@ -55,7 +63,6 @@ export function useParent(allowedOrigins: readonly string[]): ParentState {
         }
         case 'hc-todo:token':
           setPhase('ready');
-          setApi((current) => current ?? createTodoApi(connection.getToken));
           break;
         case 'hc-todo:token-error':
           // After the first token, a failed refresh is reported by the action that needed it.
@@ -67,22 +74,21 @@ export function useParent(allowedOrigins: readonly string[]): ParentState {
           break;
       }
     });
-    channel.current = connection;
+    slot.attach(connection);
     if (!connection.embedded) setPhase('not-embedded');
     // No answer at all (the page's script never ran, or was blocked): say so after a while.
     else connection.getToken().catch(() => active && giveUpIfConnecting());
     return () => {
       active = false;
       connection.close();
-      channel.current = undefined;
+      slot.detach();
     };
-  }, [giveUpIfConnecting]);
+  }, [giveUpIfConnecting, slot]);
 
   const retry = useCallback(() => {
     setPhase('connecting');
-    channel.current?.getToken({ fresh: true }).catch(giveUpIfConnecting);
-  }, [giveUpIfConnecting]);
-  const post = useCallback((message: WidgetMessage) => channel.current?.post(message), []);
+    slot.getToken({ fresh: true }).catch(giveUpIfConnecting);
+  }, [giveUpIfConnecting, slot]);
 
-  return { phase, config, signInUrl, api, retry, post };
+  return { phase, config, signInUrl, api, retry, post: slot.post };
 }

@@ -10,7 +10,8 @@ import { normaliseValue } from '../limits';
 import type { RequestError, TodoApi } from './api-client';
 import type { TodoItem } from './types';
 
-const KEY = 'hc-todo:items';
+/** The list's SWR key (todos-cache.tsx seeds it with the server-rendered list). */
+export const TODOS_KEY = 'hc-todo:items';
 
 export interface Todos {
   items: TodoItem[] | undefined;
@@ -29,23 +30,18 @@ export interface Todos {
 
 let temporaryId = 0;
 
-/** Items of the signed-in user; `api` undefined until a token can be had. */
-export function useTodos(api: TodoApi | undefined): Todos {
-  const connected = useCallback((): TodoApi => {
-    if (!api) throw new Error('useTodos: not connected to the help center yet');
-    return api;
-  }, [api]);
-
-  const { data, error, mutate } = useSWR<TodoItem[], RequestError>(
-    api ? KEY : null,
-    () => connected().list(),
-    {
-      keepPreviousData: true,
-      // Retrying a refused request (4xx) cannot help; an outage may pass.
-      shouldRetryOnError: (err: RequestError) => err.retryable,
-      errorRetryCount: 3,
-    },
-  );
+/**
+ * Items of the signed-in user. `rendered`: the server rendered the list into the cache
+ * (TodosCache), so it is not fetched again on mount.
+ */
+export function useTodos(api: TodoApi, rendered = false): Todos {
+  const { data, error, mutate } = useSWR<TodoItem[], RequestError>(TODOS_KEY, () => api.list(), {
+    revalidateOnMount: !rendered,
+    keepPreviousData: true,
+    // Retrying a refused request (4xx) cannot help; an outage may pass.
+    shouldRetryOnError: (err: RequestError) => err.retryable,
+    errorRetryCount: 3,
+  });
 
   // SWR keeps only the last of overlapping mutations' answers; when several overlapped, the
   // server's order may differ from ours, so ask for the truth once they have all settled.
@@ -97,30 +93,30 @@ export function useTodos(api: TodoApi | undefined): Todos {
           updated_at: now,
         };
         return change(
-          () => connected().add(value, idempotencyKey),
+          () => api.add(value, idempotencyKey),
           (items) => [...items, draft],
         );
       },
       update: (id, patch) =>
         change(
-          () => connected().update(id, patch),
+          () => api.update(id, patch),
           (items) => items.map((item) => (item.id === id ? { ...item, ...patch } : item)),
         ),
       remove: (id) =>
         change(
-          () => connected().remove(id),
+          () => api.remove(id),
           (items) => items.filter((item) => item.id !== id),
         ),
       setAllDone: (done) =>
         change(
-          () => connected().setAllDone(done),
+          () => api.setAllDone(done),
           (items) => items.map((item) => (item.done === done ? item : { ...item, done })),
         ),
       clearCompleted: async () => {
         let deleted = 0;
         await change(
           async () => {
-            const answer = await connected().clearCompleted();
+            const answer = await api.clearCompleted();
             deleted = answer.deleted;
             return answer.todo_items;
           },
@@ -130,10 +126,10 @@ export function useTodos(api: TodoApi | undefined): Todos {
       },
       eraseAll: () =>
         change(
-          () => connected().eraseAll(),
+          () => api.eraseAll(),
           () => [],
         ),
     }),
-    [change, connected, data, error, mutate],
+    [api, change, data, error, mutate],
   );
 }

@@ -138,9 +138,11 @@ describe('embed.js', { timeout: 60_000 }, () => {
       const { page, errors } = await openWith({});
       const frame = await widgetFrame(page, app);
       await frame.waitForSelector('#hct-new');
-      const sources = await page.$$eval('iframe', (frames) =>
-        frames.map((f) => new URL((f as HTMLIFrameElement).src).origin),
-      );
+      expect(await page.$$('iframe')).toHaveLength(1);
+      const sources = page
+        .frames()
+        .filter((f) => f !== page.mainFrame())
+        .map((f) => new URL(f.url()).origin);
       expect(sources).toEqual([app]);
       expect(errors).toEqual([]);
       await page.context().close();

@@ -16,14 +16,25 @@ import { system } from '../support/system';
 const MODES: EmbedMode[] = ['script', 'iframe'];
 const TOKEN_PATH = '/api/v2/help_center/integration/token';
 
-/** Stands in for /widget: records every message from its parent, posts what it is told to. */
-const PROBE = `<!DOCTYPE html><html lang="en"><title>probe</title><script>
+/**
+ * Stands in for /widget: records how it was opened (`opened`: method and body) and every message
+ * from its parent, and posts what it is told to.
+ */
+const probe = (
+  opened: Opened,
+): string => `<!DOCTYPE html><html lang="en"><title>probe</title><script>
+window.opened = ${JSON.stringify(opened).replace(/</g, '\\u003c')};
 window.got = [];
 addEventListener('message', function (e) {
   if (e.source === parent) got.push({ origin: e.origin, data: e.data });
 });
 window.say = function (message) { parent.postMessage(message, '*'); };
 </script>`;
+
+interface Opened {
+  method: string;
+  body: string | null;
+}
 
 interface Received {
   origin: string;
@@ -42,47 +53,56 @@ const TOKEN_CASES: {
   expected: Record<string, unknown>;
   /** Token fetches a second `ready` causes: none while the token is cached, else one. */
   refetches: number;
+  /** How the parent opens the widget: a POST carrying the token it got, else a plain GET. */
+  opens: 'POST' | 'GET';
 }[] = [
   {
     name: 'a valid token (cached until shortly before exp)',
     reply: { kind: 'valid' },
     expected: { type: 'hc-todo:token', v: 1, token: 'VALID' },
+    opens: 'POST',
     refetches: 0,
   },
   {
     name: 'a token whose exp cannot be read (passed on, never cached)',
     reply: { kind: 'fulfill', status: 200, body: JSON.stringify({ token: UNDECODABLE }) },
     expected: { type: 'hc-todo:token', v: 1, token: UNDECODABLE },
+    opens: 'POST',
     refetches: 1,
   },
   {
     name: 'an answer without a token',
     reply: { kind: 'fulfill', status: 200, body: '{}' },
     expected: { type: 'hc-todo:token-error', v: 1, code: 'failed' },
+    opens: 'GET',
     refetches: 1,
   },
   {
     name: 'an answer that is not JSON',
     reply: { kind: 'fulfill', status: 200, body: '<html>' },
     expected: { type: 'hc-todo:token-error', v: 1, code: 'failed' },
+    opens: 'GET',
     refetches: 1,
   },
   {
     name: 'a 404 (a plan without help center JWTs)',
     reply: { kind: 'fulfill', status: 404, body: '{}' },
     expected: { type: 'hc-todo:token-error', v: 1, code: 'unavailable', status: 404 },
+    opens: 'GET',
     refetches: 1,
   },
   {
     name: 'a 500',
     reply: { kind: 'fulfill', status: 500, body: '{}' },
     expected: { type: 'hc-todo:token-error', v: 1, code: 'failed', status: 500 },
+    opens: 'GET',
     refetches: 1,
   },
   {
     name: 'a network failure',
     reply: { kind: 'abort' },
     expected: { type: 'hc-todo:token-error', v: 1, code: 'failed' },
+    opens: 'GET',
     refetches: 1,
   },
 ];
@@ -135,7 +155,10 @@ describe.each(MODES)('hand-off table in %s mode', { timeout: 60_000 }, (mode) =>
     let fetches = 0;
     await context.route(
       (url) => url.origin === app && url.pathname === '/widget',
-      (route) => route.fulfill({ contentType: 'text/html', body: PROBE }),
+      (route) => {
+        const opened = { method: route.request().method(), body: route.request().postData() };
+        return route.fulfill({ contentType: 'text/html', body: probe(opened) });
+      },
     );
     await context.route(`${helpCenter}${TOKEN_PATH}`, (route) => {
       fetches += 1;
@@ -148,6 +171,16 @@ describe.each(MODES)('hand-off table in %s mode', { timeout: 60_000 }, (mode) =>
       });
     });
     return { page, context, valid, fetches: () => fetches };
+  }
+
+  /** The probe frame once the parent has opened it as `method` (a POST replaces a first GET). */
+  async function openedFrame(page: Page, method: 'POST' | 'GET'): Promise<Frame> {
+    const frame = await widgetFrame(page, app);
+    await frame.waitForFunction(
+      (m) => (window as unknown as { opened: Opened }).opened.method === m,
+      method,
+    );
+    return frame;
   }
 
   const say = (frame: Frame, message: Record<string, unknown>): Promise<void> =>
@@ -169,7 +202,12 @@ describe.each(MODES)('hand-off table in %s mode', { timeout: 60_000 }, (mode) =>
     const userId = freshUserId();
     const { page, context, valid, fetches } = await probePage(userId, c.reply);
     await page.goto(pageUrl('/hc/todo'));
-    const frame = await widgetFrame(page, app);
+    const frame = await openedFrame(page, c.opens);
+    const opened = await frame.evaluate(() => (window as unknown as { opened: Opened }).opened);
+    const token = c.expected.token === 'VALID' ? valid : c.expected.token;
+    // The token travels in the POST body only: never in the frame's URL.
+    if (c.opens === 'POST') expect(opened.body).toBe(`token=${String(token)}\r\n`);
+    expect(frame.url()).not.toContain(String(token ?? valid));
     const [config, answer] = await handshake(frame);
     expect(config.origin).toBe(helpCenter);
     expect(config.data.type).toBe('hc-todo:config');
@@ -185,7 +223,7 @@ describe.each(MODES)('hand-off table in %s mode', { timeout: 60_000 }, (mode) =>
   it('answers a token request with a fresh fetch, and never asks for an anonymous visitor', async () => {
     const signedIn = await probePage(freshUserId(), { kind: 'valid' });
     await signedIn.page.goto(pageUrl('/hc/todo'));
-    const frame = await widgetFrame(signedIn.page, app);
+    const frame = await openedFrame(signedIn.page, 'POST');
     const [, first] = await handshake(frame);
     await say(frame, { type: 'hc-todo:token-request', v: 1 });
     await frame.waitForFunction(() => (window as unknown as { got: unknown[] }).got.length >= 3);
@@ -195,7 +233,7 @@ describe.each(MODES)('hand-off table in %s mode', { timeout: 60_000 }, (mode) =>
 
     const anonymous = await probePage('anonymous', { kind: 'valid' });
     await anonymous.page.goto(pageUrl('/hc/todo'));
-    const [, answer] = await handshake(await widgetFrame(anonymous.page, app));
+    const [, answer] = await handshake(await openedFrame(anonymous.page, 'GET'));
     expect(answer.data).toEqual({ type: 'hc-todo:token-error', v: 1, code: 'anonymous' });
     expect(anonymous.fetches()).toBe(0);
     await anonymous.context.close();
@@ -204,7 +242,7 @@ describe.each(MODES)('hand-off table in %s mode', { timeout: 60_000 }, (mode) =>
   it('sizes the iframe from resize messages: rounded up, capped, nonsense ignored', async () => {
     const { page, context } = await probePage(freshUserId(), { kind: 'valid' });
     await page.goto(pageUrl('/hc/todo'));
-    const frame = await widgetFrame(page, app);
+    const frame = await openedFrame(page, 'POST');
     await handshake(frame);
     const height = (): Promise<string> =>
       page.$eval('iframe', (iframe) => (iframe as HTMLIFrameElement).style.height);
@@ -229,7 +267,7 @@ describe.each(MODES)('hand-off table in %s mode', { timeout: 60_000 }, (mode) =>
   it.each(LOCALE_CASES)('takes the locale from $name', async (c) => {
     const { page, context } = await probePage(freshUserId(), { kind: 'valid' });
     await page.goto(pageUrl(c.path, c.params));
-    const [config] = await handshake(await widgetFrame(page, app));
+    const [config] = await handshake(await openedFrame(page, 'POST'));
     expect(config.data.locale).toBe(c.locale);
     await context.close();
   });

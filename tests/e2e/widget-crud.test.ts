@@ -15,6 +15,7 @@ import {
   newContext,
   openTodoPage,
   signIn,
+  WIDGET_IFRAME,
   type EmbedMode,
 } from '../../dev/browser';
 import { useBrowser } from '../support/browser-hooks';
@@ -131,7 +132,7 @@ describe.each(MODES)('widget in %s mode', { timeout: 60_000 }, (mode) => {
 
   it('sizes the iframe to its content: no inner scrollbar, growing as items are added', async () => {
     const { page, frame } = await open(freshUserId());
-    const iframe = await page.$('iframe[src^="' + app + '/widget"]');
+    const iframe = await page.$(WIDGET_IFRAME);
     const before = (await iframe!.boundingBox())!.height;
     for (const value of ['one', 'two', 'three', 'four', 'five', 'six']) await addItem(frame, value);
     await page.waitForFunction(

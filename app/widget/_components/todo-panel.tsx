@@ -15,6 +15,7 @@ import { newIdempotencyKey } from '@/lib/widget/idempotency-key';
 import { MAX_VALUE_LENGTH } from '@/lib/limits';
 import { checkValue } from '@/lib/widget/check-value';
 import type { TodoItem } from '@/lib/widget/types';
+import { useHydrated } from '@/lib/widget/use-hydrated';
 import { useTodos } from '@/lib/widget/use-todos';
 
 import { ADD_INPUT_ID, AddForm } from './add-form';
@@ -30,8 +31,18 @@ function problemText(raw: string, m: Messages, submitted: boolean): string | und
   return problem && submitted ? m.empty_value : undefined;
 }
 
-export function TodoPanel({ api, m }: { api: TodoApi; m: Messages }): JSX.Element {
-  const todos = useTodos(api);
+export function TodoPanel({
+  api,
+  m,
+  rendered,
+}: {
+  api: TodoApi;
+  m: Messages;
+  /** Whether the server rendered the list (into TodosCache): shown at once, not fetched again. */
+  rendered: boolean;
+}): JSX.Element {
+  const todos = useTodos(api, rendered);
+  const hydrated = useHydrated();
   // Retries run later, from an alert: they must act on the list as it is then.
   const latest = useRef(todos);
   useEffect(() => {
@@ -160,7 +171,7 @@ export function TodoPanel({ api, m }: { api: TodoApi; m: Messages }): JSX.Elemen
 
   return (
     <>
-      <div inert={confirming}>
+      <div inert={confirming || !hydrated} aria-busy={hydrated ? undefined : true}>
         <AddForm
           m={m}
           value={draft}

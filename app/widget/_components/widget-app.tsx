@@ -8,6 +8,9 @@
 import { useEffect, useRef, type JSX } from 'react';
 
 import { messagesFor, resolveLanguage, type Messages } from '@/lib/widget/i18n';
+import { TodosCache } from '@/lib/widget/todos-cache';
+import type { TodoItem } from '@/lib/widget/types';
+import type { FirstView } from '@/lib/widget-server/first-view';
 import { themeStyle } from '@/lib/widget/theme';
 import { useParent, type ParentState } from '@/lib/widget/use-parent';
 import { useResizeReport } from '@/lib/widget/use-resize-report';
@@ -22,12 +25,26 @@ export interface WidgetAppProps {
   locale?: string;
   accent?: string;
   font?: string;
+  /** What the server rendered for a help center page that opened the widget with a token. */
+  first?: FirstView;
 }
 
-function Body({ parent, m }: { parent: ParentState; m: Messages }): JSX.Element {
+function Body({
+  parent,
+  m,
+  initialItems,
+}: {
+  parent: ParentState;
+  m: Messages;
+  initialItems: TodoItem[] | undefined;
+}): JSX.Element {
   switch (parent.phase) {
     case 'ready':
-      return parent.api ? <TodoPanel api={parent.api} m={m} /> : <></>;
+      return (
+        <TodosCache items={initialItems}>
+          <TodoPanel api={parent.api} m={m} rendered={initialItems !== undefined} />
+        </TodosCache>
+      );
     case 'not-embedded':
       return <p className={styles.muted}>{m.notEmbedded}</p>;
     case 'signed-out':
@@ -66,11 +83,18 @@ function Body({ parent, m }: { parent: ParentState; m: Messages }): JSX.Element 
 }
 
 export function WidgetApp(props: WidgetAppProps): JSX.Element {
-  const parent = useParent(props.allowedOrigins);
+  const parent = useParent(props.allowedOrigins, props.first?.phase);
+  const initialItems = props.first?.phase === 'ready' ? props.first.items : undefined;
   const language = resolveLanguage(parent.config.locale ?? props.locale);
   const m = messagesFor(language);
   const root = useRef<HTMLDivElement>(null);
   useResizeReport(root, parent.post);
+
+  // Opened by a POST carrying the token: rewrite the history entry in place so that reloading
+  // the frame asks with a plain GET (the hand-off then runs by message) instead of re-sending it.
+  useEffect(() => {
+    window.history.replaceState(window.history.state, '', window.location.href);
+  }, []);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -86,7 +110,7 @@ export function WidgetApp(props: WidgetAppProps): JSX.Element {
     <div ref={root} className={styles.root} style={style}>
       <main lang={language} className={styles.main}>
         <h1 className={styles.title}>{m.title}</h1>
-        <Body parent={parent} m={m} />
+        <Body parent={parent} m={m} initialItems={initialItems} />
       </main>
     </div>
   );

@@ -1,0 +1,46 @@
+/**
+ * Script mode's entry (public/embed.js): finds its own <script> tag, creates the widget's iframe
+ * in #hc-todo (or data-target) and hands it the token (hand-off.js).
+ */
+/* global handOff, widgetAddress, pageLocale */
+
+function embed() {
+  // Our own tag, found exactly: the running script, or the one the snippet marks. Never a
+  // `src$="/embed.js"` guess, which another vendor's loader can match (its origin would get the
+  // token). Unsure means no widget: fail closed, and say why.
+  var script = document.currentScript || document.querySelector('script[data-hc-todo-embed]');
+  if (!script || !script.src) {
+    console.error('hc-todo: embed.js cannot find its own <script> tag; add data-hc-todo-embed');
+    return;
+  }
+  var appOrigin = new URL(script.src, location.href).origin;
+  var key = '__hcTodo:' + appOrigin;
+  // Idempotent: a second copy of the script (or the same one twice) reuses the first mount.
+  if (window[key]) return;
+  window[key] = true;
+
+  var data = script.dataset;
+  var options = { locale: pageLocale(data.locale), accent: data.accent, font: data.font };
+
+  function mount() {
+    var host = document.querySelector(data.target || '#hc-todo');
+    if (!host || host.querySelector('iframe[data-hc-todo]')) return;
+    var frame = document.createElement('iframe');
+    frame.title = data.title || 'To-do list';
+    frame.setAttribute('data-hc-todo', '');
+    frame.setAttribute('scrolling', 'no');
+    // Named before it is inserted: the hand-off's form POST targets it by this name.
+    frame.name = 'hc-todo-' + Math.random().toString(36).slice(2);
+    // The widget keeps 4px around its content for focus rings; the negative margin lines its
+    // text up with the page's.
+    frame.style.cssText =
+      'display:block;width:calc(100% + 8px);margin:0 -4px;height:160px;border:0;overflow:hidden';
+    host.appendChild(frame);
+    handOff(frame, widgetAddress(appOrigin, options), options);
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mount);
+  else mount();
+}
+
+embed();

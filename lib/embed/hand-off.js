@@ -1,0 +1,181 @@
+/**
+ * The help center side of the hand-off, written once for both embeds: public/embed.js (script
+ * mode) and the inline script of theme-snippet/todo-list-iframe.hbs (iframe mode) are generated
+ * from this file and an entry each (scripts/build-embed.mjs; a unit test fails when a committed
+ * copy is out of date). Plain ES2019 that runs in any help center page: no modules, no globals.
+ *
+ * handOff(frame, widgetUrl, options) gets the user's help center JWT, caches it until 60 s before
+ * its `exp`, and hands it to the widget in `frame` two ways:
+ * - first paint: the frame is navigated with a form POST whose body carries the token (never a
+ *   URL), so /widget answers HTML that already lists the user's items;
+ * - afterwards, and whenever the widget asks: the postMessage protocol (lib/widget/protocol.ts),
+ *   posting only to the widget's origin, never '*'.
+ */
+
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- called by the entries
+function handOff(frame, widgetUrl, options) {
+  var origin = new URL(widgetUrl).origin;
+  var user = (window.HelpCenter && window.HelpCenter.user) || { role: 'anonymous' };
+  var anonymous = user.role === 'anonymous';
+  // The POST targets the frame by its name, which Chromium reads only when the frame is
+  // inserted; and it drops a form navigation that meets the frame's own first load (the iframe
+  // snippet's src) about to commit. So a signed-in user's widget opens in a fresh, named twin.
+  if (!anonymous && (frame.getAttribute('src') || !frame.name)) frame = twin(frame);
+  var cached = null; // { token, until }
+  var inFlight = null;
+  // Once the widget has said `ready` it takes tokens by message; navigating it would reload it.
+  var listening = false;
+
+  function failure(code, status) {
+    var error = new Error('hc-todo: no help center token (' + code + ')');
+    error.code = code;
+    error.status = status;
+    return error;
+  }
+
+  // Milliseconds since the epoch at which the token expires; 0 (never cached) when unreadable.
+  function expiry(token) {
+    try {
+      var part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      var exp = JSON.parse(atob(part)).exp;
+      return typeof exp === 'number' ? exp * 1000 : 0;
+    } catch {
+      return 0;
+    }
+  }
+
+  function getToken(fresh) {
+    if (!fresh && cached && Date.now() < cached.until) return Promise.resolve(cached.token);
+    if (inFlight) return inFlight; // concurrent callers share one request
+    cached = null;
+    inFlight = fetch('/api/v2/help_center/integration/token', {
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    })
+      .then(
+        function (res) {
+          // 404: the plan has no help center JWTs (Guide Enterprise only).
+          if (!res.ok) throw failure(res.status === 404 ? 'unavailable' : 'failed', res.status);
+          return res.json();
+        },
+        function () {
+          throw failure('failed');
+        },
+      )
+      .then(function (body) {
+        if (!body || typeof body.token !== 'string') throw failure('failed');
+        cached = { token: body.token, until: expiry(body.token) - 60000 };
+        return body.token;
+      })
+      .finally(function () {
+        inFlight = null;
+      });
+    return inFlight;
+  }
+
+  function post(message) {
+    message.v = 1;
+    if (frame.contentWindow) frame.contentWindow.postMessage(message, origin);
+  }
+
+  function sendToken(fresh) {
+    if (anonymous) return post({ type: 'hc-todo:token-error', code: 'anonymous' });
+    getToken(fresh).then(
+      function (token) {
+        post({ type: 'hc-todo:token', token: token });
+      },
+      function (error) {
+        post({ type: 'hc-todo:token-error', code: error.code || 'failed', status: error.status });
+      },
+    );
+  }
+
+  // A POST into the frame: text/plain, because Next.js reads a urlencoded or multipart POST to a
+  // page as a Server Action. The field exists only for the duration of submit().
+  function openWith(token) {
+    var form = document.createElement('form');
+    form.method = 'post';
+    form.enctype = 'text/plain';
+    form.action = widgetUrl;
+    form.target = frame.name;
+    form.style.display = 'none';
+    var field = document.createElement('input');
+    field.type = 'hidden';
+    field.name = 'token';
+    field.value = token;
+    form.appendChild(field);
+    document.body.appendChild(form);
+    form.submit();
+    document.body.removeChild(form);
+  }
+
+  function openPlain() {
+    if (!frame.getAttribute('src')) frame.src = widgetUrl;
+  }
+
+  window.addEventListener('message', function (event) {
+    if (event.source !== frame.contentWindow || event.origin !== origin) return;
+    var message = event.data || {};
+    if (message.v !== 1) return;
+    if (message.type === 'hc-todo:ready') {
+      listening = true;
+      post({
+        type: 'hc-todo:config',
+        locale: options.locale,
+        accent: options.accent,
+        font: options.font,
+        signInUrl: '/hc/signin?return_to=' + encodeURIComponent(location.href),
+      });
+      sendToken(false);
+    } else if (message.type === 'hc-todo:token-request') {
+      sendToken(true);
+    } else if (message.type === 'hc-todo:resize' && message.height > 0) {
+      frame.style.height = Math.min(Math.ceil(message.height), 100000) + 'px';
+    }
+  });
+
+  if (anonymous) return openPlain();
+  // Without a token (fetch failed), the widget opens plain and the hand-off reports why.
+  getToken(false).then(
+    function (token) {
+      if (!listening) openWith(token);
+    },
+    function () {
+      if (!listening) openPlain();
+    },
+  );
+}
+
+/** A copy of `frame` (id, style, attributes) in its place, named, and not navigating. */
+function twin(frame) {
+  var fresh = frame.cloneNode(false);
+  fresh.removeAttribute('src');
+  fresh.name = 'hc-todo-' + Math.random().toString(36).slice(2);
+  frame.parentNode.replaceChild(fresh, frame);
+  return fresh;
+}
+
+/** The widget's URL with its presentation options: not secret, and the server renders them. */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- called by the entries
+function widgetAddress(base, options) {
+  var url = new URL(base);
+  url.pathname = '/widget';
+  ['locale', 'accent', 'font'].forEach(function (name) {
+    if (options[name]) url.searchParams.set(name, options[name]);
+  });
+  return url.href;
+}
+
+/** Guide's `HelpCenter.user.locale` may be missing: the page's language, then its URL. */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- called by the entries
+function pageLocale(explicit) {
+  var user = (window.HelpCenter && window.HelpCenter.user) || {};
+  var path = /^\/hc\/([a-z]{2,3}(?:-[a-z0-9]{2,8})*)\//i.exec(location.pathname);
+  return (
+    explicit ||
+    user.locale ||
+    document.documentElement.lang ||
+    (path && path[1]) ||
+    'en'
+  ).toLowerCase();
+}

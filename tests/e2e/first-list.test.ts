@@ -1,0 +1,118 @@
+/**
+ * The server-rendered first list (issue #7), as the browser sees it: the help center opens the
+ * widget with one POST whose answer already holds the user's items, so showing them needs no API
+ * call; the token still travels once, in a body, never in a URL; the controls wake up once the
+ * JavaScript is there; and reloading the frame (a plain GET) still shows the list.
+ */
+import type { Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+
+import {
+  addItem,
+  freshUserId,
+  itemTexts,
+  openTodoPage,
+  signedInPage,
+  todoPageUrl,
+  widgetFrame,
+  type EmbedMode,
+} from '../../dev/browser';
+import { FakeZendeskClient } from '../../dev/fake-zendesk-client';
+import { useBrowser } from '../support/browser-hooks';
+import { system } from '../support/system';
+
+const MODES: EmbedMode[] = ['script', 'iframe'];
+const TOKEN_PATH = '/api/v2/help_center/integration/token';
+
+describe.each(MODES)('first list in %s mode', { timeout: 60_000 }, (mode) => {
+  const browser = useBrowser();
+  const { zendeskUrl: helpCenter, apps } = system();
+  const app = apps.embedded;
+  const zendesk = new FakeZendeskClient(helpCenter);
+
+  async function userWithItems(values: string[]): Promise<number> {
+    const userId = freshUserId();
+    const token = await zendesk.userToken(userId);
+    for (const value of values) {
+      const res = await fetch(`${app}/api/todo_items`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ value }),
+      });
+      expect(res.status).toBe(201);
+    }
+    return userId;
+  }
+
+  it('arrives in the widget’s HTML: one POST, the token in its body, no API call to show it', async () => {
+    const values = ['Renew the certificate', 'Call <Ana> & co'];
+    const page = await signedInPage(browser(), helpCenter, await userWithItems(values));
+    const requests: Request[] = [];
+    page.context().on('request', (request) => requests.push(request));
+    const widgetHtml: string[] = [];
+    page.context().on('response', (response) => {
+      const url = new URL(response.url());
+      if (
+        url.origin === app &&
+        url.pathname === '/widget' &&
+        response.request().method() === 'POST'
+      ) {
+        void response.text().then((html) => widgetHtml.push(html));
+      }
+    });
+
+    const frame = await openTodoPage(page, helpCenter, app, mode);
+    expect(await itemTexts(frame)).toEqual(values);
+    await page.waitForLoadState('networkidle');
+
+    const posts = requests.filter((r) => r.method() === 'POST' && r.url().startsWith(app));
+    expect(posts.map((r) => new URL(r.url()).pathname)).toEqual(['/widget']);
+    const tokens = requests.filter((r) => r.url() === `${helpCenter}${TOKEN_PATH}`);
+    expect(tokens).toHaveLength(1);
+    const token = (await (await tokens[0]!.response())!.json()) as { token: string };
+    expect(posts[0]!.postData()).toBe(`token=${token.token}\r\n`);
+    expect(requests.filter((r) => r.url().includes(token.token))).toEqual([]);
+    // The items were in the answer to that POST, as text; the list was not fetched again.
+    expect(widgetHtml.join('')).toContain('Call &lt;Ana&gt; &amp; co');
+    expect(requests.filter((r) => new URL(r.url()).pathname === '/api/todo_items')).toEqual([]);
+    await page.context().close();
+  });
+
+  it('turns interactive once hydrated: an add made right away is saved', async () => {
+    const page = await signedInPage(browser(), helpCenter, await userWithItems(['Existing']));
+    const frame = await openTodoPage(page, helpCenter, app, mode);
+    await addItem(frame, 'Added at once');
+    expect(await itemTexts(frame)).toEqual(['Existing', 'Added at once']);
+    await page.context().close();
+  });
+
+  it('keeps working when the frame itself is reloaded', async () => {
+    const values = ['Survives a reload'];
+    const page = await signedInPage(browser(), helpCenter, await userWithItems(values));
+    const frame = await openTodoPage(page, helpCenter, app, mode);
+    await addItem(frame, 'Second');
+    const methods: string[] = [];
+    page.context().on('request', (r) => {
+      if (new URL(r.url()).pathname === '/widget') methods.push(r.method());
+    });
+    await frame.evaluate(() => location.reload());
+    const reloaded = await widgetFrame(page, app);
+    await reloaded.waitForFunction(() => document.querySelectorAll('li label').length === 2);
+    await reloaded.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    expect(await itemTexts(reloaded)).toEqual([...values, 'Second']);
+    // A reload asks again with GET: the token is not re-sent from the browser's history.
+    expect(methods).toEqual(['GET']);
+    await page.context().close();
+  });
+
+  it('shows a signed-out visitor the sign-in message, opened without a POST', async () => {
+    const page = await signedInPage(browser(), helpCenter, 'anonymous');
+    const posts: string[] = [];
+    page.context().on('request', (r) => r.method() === 'POST' && posts.push(r.url()));
+    await page.goto(todoPageUrl(helpCenter, app, mode));
+    const frame = await widgetFrame(page, app);
+    await frame.waitForSelector('text=Sign in to see your to-do list.');
+    expect(posts).toEqual([]);
+    await page.context().close();
+  });
+});
