@@ -12,7 +12,10 @@
  * own (scripts/bench-api/load.mjs). HC_TODO_BENCH_REUSE=1 serves the last bench build;
  * HC_TODO_BENCH_SERVERS=embedded,capped picks servers; HC_TODO_BENCH_NODE_ARGS adds node
  * options to the uncapped embedded server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, then
- * `node scripts/bench-api/top-costs.mjs /tmp/prof/*.cpuprofile`); HC_TODO_BENCH_CASES picks cases.
+ * `node scripts/bench-api/top-costs.mjs /tmp/prof/*.cpuprofile`); HC_TODO_BENCH_CASES picks cases;
+ * HC_TODO_BENCH_BEFORE=<folder> adds another bench build (say, of the commit before a change) as
+ * "embedded, before", measured in the same rounds.
+ * The table's columns are explained in docs/bench/api.md.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,33 +23,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { startApp } from '../dev/app-server';
-import type { AppServer } from '../dev/app-server';
 import { startFakeZendesk } from '../dev/fake-zendesk';
 import { startPrivateRedis } from '../dev/private-redis';
 import { startUpstashBridge } from '../dev/upstash-bridge';
 import { benchBuild } from './bench-api/build';
-import { arrange, FULL_PER_USER, openStore, SMALL_PER_USER } from './bench-api/fixtures';
-import type { Fixtures } from './bench-api/fixtures';
+import { benchCases } from './bench-api/cases';
+import type { Server } from './bench-api/cases';
+import { arrange, openStore } from './bench-api/fixtures';
 import { report } from './bench-api/report';
 import type { Sample } from './bench-api/report';
 
 const [seconds = 3, rounds = 3, connections = 50] = process.argv.slice(2).map(Number);
 const LOAD = path.join(path.dirname(__filename), 'bench-api/load.mjs');
-
-interface Server {
-  readonly name: string;
-  readonly app: AppServer;
-  readonly fixtures: Fixtures;
-  /** Requests the store received so far (KV: bridge HTTP requests; Redis: EVAL/EVALSHA). */
-  readonly storeRequests?: () => Promise<number>;
-}
-
-interface Case {
-  readonly name: string;
-  readonly expect: number;
-  load(s: Server): Record<string, unknown>;
-  before?(s: Server): Promise<void>;
-}
 
 type LoadResult = Omit<Sample, 'server' | 'case' | 'round' | 'expected' | 'storePerCall'>;
 
@@ -98,6 +86,14 @@ void (async () => {
   for (const name of wanted) {
     if (name === 'embedded')
       servers.push({ name, app: await start(env, extraArgs), fixtures: sqlite });
+    // HC_TODO_BENCH_BEFORE=<folder of another bench build> adds that build on the same data,
+    // so a change is measured against what it changed in the same run, rounds alternating.
+    if (name === 'embedded' && process.env.HC_TODO_BENCH_BEFORE)
+      servers.push({
+        name: 'embedded, before',
+        app: await startApp(env, undefined, { root: process.env.HC_TODO_BENCH_BEFORE }),
+        fixtures: sqlite,
+      });
     if (name === 'capped')
       servers.push({
         name: 'embedded, 128 MiB heap',
@@ -123,67 +119,7 @@ void (async () => {
       });
   }
 
-  const exp = Math.floor(Date.now() / 1000) + 3600; // the default 5 min is shorter than a run
-  const token = (userId: number): string => zendesk.userToken(userId, { exp });
-  const tokensOf = (ids: readonly number[]): string[] => ids.map(token);
-  const post = { method: 'POST', headers: { 'content-type': 'application/json' } };
-  const body = '{"value":"benchmark item"}';
-  const cases: Case[] = [
-    { name: 'floor', expect: 200, load: (s) => ({ url: `${s.app.url}/api/health/floor` }) },
-    {
-      name: 'GET, 20 items',
-      expect: 200,
-      load: (s) => ({
-        url: `${s.app.url}/api/todo_items`,
-        headers: { authorization: `Bearer ${token(s.fixtures.getUser)}` },
-      }),
-    },
-    {
-      name: 'POST, list at 0–7 items',
-      expect: 201,
-      before: (s) => s.fixtures.resetSmall(),
-      load: (s) => ({
-        url: `${s.app.url}/api/todo_items`,
-        ...post,
-        body,
-        tokens: tokensOf(s.fixtures.smallUsers),
-        perToken: SMALL_PER_USER,
-      }),
-    },
-    {
-      name: 'POST, list at 480–498 items',
-      expect: 201,
-      before: (s) => s.fixtures.resetFull(),
-      load: (s) => ({
-        url: `${s.app.url}/api/todo_items`,
-        ...post,
-        body,
-        tokens: tokensOf(s.fixtures.fullUsers),
-        perToken: FULL_PER_USER,
-        amount: s.fixtures.fullUsers.length * FULL_PER_USER,
-      }),
-    },
-    {
-      name: 'garbage token',
-      expect: 401,
-      load: (s) => ({
-        url: `${s.app.url}/api/todo_items`,
-        headers: { authorization: 'Bearer bm90.YS1qd3Q.Z2FyYmFnZQ' },
-      }),
-    },
-    {
-      // Well-formed and signed, but by a key the JWKS does not publish: one JWKS fetch, then
-      // the key set's 30 s cooldown answers from its cache.
-      name: 'unknown-kid token',
-      expect: 401,
-      load: (s) => ({
-        url: `${s.app.url}/api/todo_items`,
-        headers: {
-          authorization: `Bearer ${zendesk.userToken(s.fixtures.getUser, { exp }, { kid: 'f'.repeat(64), foreignKey: true })}`,
-        },
-      }),
-    },
-  ];
+  const cases = benchCases(zendesk);
 
   // HC_TODO_BENCH_CASES=GET,garbage runs only the cases whose names contain one of these (the
   // floor always runs: every ratio needs it), e.g. to profile one path at a time.
@@ -196,6 +132,9 @@ void (async () => {
     const load = uptimeLoad();
     for (let round = -1; round < rounds; round++) {
       for (const s of servers) {
+        // A server that sat idle while the others ran answers its first second slowly (the
+        // first case of each server came out far below the rest): wake it, unrecorded.
+        await runLoad({ ...cases[0]!.load(s), connections, duration: 1 });
         for (const c of chosen) {
           await c.before?.(s);
           const warmUp = round < 0; // round -1: JIT, key cache, connections; not recorded

@@ -93,6 +93,21 @@ export function report(r: Report): void {
     }
     console.log('');
   }
+  if (servers.includes('embedded, before') && servers.includes('embedded')) {
+    console.log('**This build against the HC_TODO_BENCH_BEFORE build (ratio to floor, median)**\n');
+    console.log('| case | before | after | after req/s ÷ before req/s |');
+    console.log('|---|---:|---:|---:|');
+    for (const kase of cases.filter((c) => c !== 'floor')) {
+      const b = median(ratios(r.samples, 'embedded, before', kase));
+      const a = median(ratios(r.samples, 'embedded', kase));
+      const rps = (server: string): number =>
+        median(r.samples.filter((s) => s.server === server && s.case === kase).map((s) => s.rps));
+      console.log(
+        `| ${kase} | ${fixed(b)}× | ${fixed(a)}× | ${fixed(rps('embedded') / rps('embedded, before'))} |`,
+      );
+    }
+    console.log('');
+  }
   console.log('| server | RSS after the run (MiB) | peak RSS (MiB) |');
   console.log('|---|---:|---:|');
   for (const [server, m] of Object.entries(r.rss)) {
