@@ -20,7 +20,6 @@ export interface AppServer {
 
 // From __filename: tsx's tsImport (used by the scripts) leaves __dirname pointing at the caller.
 const ROOT = path.resolve(path.dirname(__filename), '..');
-const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
 
 /** A port nothing listens on right now. */
 export function freePort(): Promise<number> {
@@ -34,12 +33,27 @@ export function freePort(): Promise<number> {
   });
 }
 
+export interface StartOptions {
+  /** Options for the server's `node` (e.g. `--max-old-space-size=128`, `--cpu-prof`). */
+  readonly nodeArgs?: readonly string[];
+  /** The project folder whose build to serve (the benchmark's own copy). @default this checkout */
+  readonly root?: string;
+}
+
 /** Starts `next start` with exactly `env` (plus PATH/HOME) and waits until it answers. */
-export async function startApp(env: Record<string, string>, port?: number): Promise<AppServer> {
+export async function startApp(
+  env: Record<string, string>,
+  port?: number,
+  opts: StartOptions = {},
+): Promise<AppServer> {
   const chosen = port ?? (await freePort());
+  const root = opts.root ?? ROOT;
+  const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
+  const args = [...(opts.nodeArgs ?? []), nextBin, 'start', '-p', String(chosen)];
   let log = '';
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(chosen)], {
-    cwd: ROOT,
+  // `next start` serves in this very process (no worker), so the node options apply to it.
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: root,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',

@@ -1,55 +1,68 @@
 /**
- * API benchmark: the production server (`next start`) against a fake Zendesk, on all three
- * stores (Redis: a private redis-server, so no other traffic skews it; KV: the Upstash bridge in
- * front of the machine's Redis), each route measured against a baseline measured in the same
- * run, interleaved in rounds so machine noise hits all alike. Quote the ratios, not the
- * absolute numbers.
+ * API benchmark (issue #12): hc-todo's routes against the framework floor — a bare route handler
+ * in the same production build answering a fixed body of the same size as the 20-item GET
+ * (lib/http/bench-floor.ts, present only in the benchmark's build, scripts/bench-api/build.ts).
+ * Every case runs on every server in alternating rounds, so machine noise hits all alike; each
+ * ratio is against the floor of the same server in the same round. Quote the ratios.
  *
- *   npm run build && npx tsx scripts/bench-api.ts [requestsPerRound=400] [rounds=5] [concurrency=8]
+ *   npm run bench:api -- [seconds=3] [rounds=3] [connections=50]
  *
- * Baseline: `GET /api/health` on the embedded store — a route with no token to verify and one
- * `SELECT 1`, i.e. about what a bare Next route handler costs on this machine.
+ * Servers: embedded (SQLite), the same with `--max-old-space-size=128`, KV (the Upstash bridge)
+ * and Redis, both on a private redis-server. The load comes from autocannon in a process of its
+ * own (scripts/bench-api/load.mjs). HC_TODO_BENCH_REUSE=1 serves the last bench build;
+ * HC_TODO_BENCH_SERVERS=embedded,capped picks servers; HC_TODO_BENCH_NODE_ARGS adds node
+ * options to the uncapped embedded server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, then
+ * `node scripts/bench-api/top-costs.mjs /tmp/prof/*.cpuprofile`); HC_TODO_BENCH_CASES picks cases;
+ * HC_TODO_BENCH_BEFORE=<folder> adds another bench build (say, of the commit before a change) as
+ * "embedded, before", measured in the same rounds.
+ * The table's columns are explained in docs/bench/api.md.
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { startApp } from '../dev/app-server';
 import { startFakeZendesk } from '../dev/fake-zendesk';
-import { startUpstashBridge } from '../dev/upstash-bridge';
-import { deleteKeys, redisKeyPattern } from '../dev/redis-keys';
 import { startPrivateRedis } from '../dev/private-redis';
+import { startUpstashBridge } from '../dev/upstash-bridge';
+import { benchBuild } from './bench-api/build';
+import { benchCases } from './bench-api/cases';
+import type { Server } from './bench-api/cases';
+import { arrange, openStore } from './bench-api/fixtures';
+import { report } from './bench-api/report';
+import type { Sample } from './bench-api/report';
 
-type Case = { name: string; run: () => Promise<Response> };
+const [seconds = 3, rounds = 3, connections = 50] = process.argv.slice(2).map(Number);
+const LOAD = path.join(path.dirname(__filename), 'bench-api/load.mjs');
 
-const [perRound = 400, rounds = 5, concurrency = 8] = process.argv.slice(2).map(Number);
+type LoadResult = Omit<Sample, 'server' | 'case' | 'round' | 'expected' | 'storePerCall'>;
 
-async function measure(c: Case, n: number): Promise<number[]> {
-  const latencies: number[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next++ < n) {
-        const t0 = performance.now();
-        const res = await c.run();
-        await res.arrayBuffer();
-        if (!res.ok) throw new Error(`${c.name}: HTTP ${res.status}`);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  return latencies;
+async function runLoad(opts: Record<string, unknown>): Promise<LoadResult> {
+  // Through a file: a few hundred tokens are more than one argument may hold (E2BIG).
+  const file = path.join(os.tmpdir(), `hc-todo-bench-load-${process.pid}.json`);
+  fs.writeFileSync(file, JSON.stringify(opts));
+  const { stdout } = await promisify(execFile)(process.execPath, [LOAD, file], {
+    maxBuffer: 1 << 20,
+  });
+  fs.rmSync(file, { force: true });
+  return JSON.parse(stdout) as LoadResult;
 }
 
-const pct = (sorted: number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-
 void (async () => {
+  const root = benchBuild(process.env.HC_TODO_BENCH_REUSE === '1');
+  const wanted = process.env.HC_TODO_BENCH_SERVERS?.split(',') ?? [
+    'embedded',
+    'capped',
+    'kv',
+    'redis',
+  ];
   const zendesk = await startFakeZendesk();
-  const bridge = await startUpstashBridge();
   const redis = await startPrivateRedis();
+  const bridge = await startUpstashBridge({ redisUrl: redis.url });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hc-todo-bench-'));
   const subdomain = `hcbench-${process.pid}`;
-  const common = {
+  const env = {
     ZENDESK_SUBDOMAIN: subdomain,
     ZENDESK_JWKS_URL: zendesk.jwksUrl,
     ALLOWED_ORIGINS: zendesk.url,
@@ -57,125 +70,123 @@ void (async () => {
     RATE_LIMIT_READS_PER_MINUTE: '100000000',
     RATE_LIMIT_WRITES_PER_MINUTE: '100000000',
   };
-  const embedded = await startApp(common);
-  const kv = await startApp({
-    ...common,
-    KV_REST_API_URL: bridge.url,
-    KV_REST_API_TOKEN: bridge.token,
-  });
-  const redisApp = await startApp({ ...common, REDIS_URL: redis.url });
-  try {
-    const cases: Case[] = [
-      {
-        name: 'baseline GET /api/health (embedded)',
-        run: () => fetch(`${embedded.url}/api/health`),
-      },
-    ];
-    for (const [mode, app] of [
-      ['embedded', embedded],
-      ['kv', kv],
-      ['redis', redisApp],
-    ] as const) {
-      const token = zendesk.userToken(1000 + cases.length);
-      const auth = { authorization: `Bearer ${token}` };
-      const jsonAuth = { ...auth, 'content-type': 'application/json' };
-      // A realistic list: 20 items, then the cases below keep it near that size.
-      let last = 0;
-      let posts = 0;
-      const postTokens = new Map<number, string>(); // signing is the client's cost, not the app's
-      for (let i = 0; i < 20; i++) {
-        const res = await fetch(`${app.url}/api/todo_items`, {
-          method: 'POST',
-          headers: jsonAuth,
-          body: JSON.stringify({ value: `item ${i}` }),
-        });
-        last = ((await res.json()) as { todo_item: { id: number } }).todo_item.id;
-      }
-      cases.push(
-        {
-          name: `GET /api/todo_items, 20 items (${mode})`,
-          run: () => fetch(`${app.url}/api/todo_items`, { headers: auth }),
-        },
-        {
-          // A fresh user every 400 adds keeps each list well under the 500-item cap.
-          name: `POST /api/todo_items (${mode})`,
-          run: () => {
-            const userId = 100_000 * (cases.length + 1) + Math.floor(posts++ / 400);
-            const postToken = postTokens.get(userId) ?? zendesk.userToken(userId);
-            postTokens.set(userId, postToken);
-            return fetch(`${app.url}/api/todo_items`, {
-              method: 'POST',
-              headers: { authorization: `Bearer ${postToken}`, 'content-type': 'application/json' },
-              body: '{"value":"benchmark item"}',
-            });
-          },
-        },
-        {
-          name: `PATCH /api/todo_items/{id} (${mode})`,
-          run: () =>
-            fetch(`${app.url}/api/todo_items/${last}`, {
-              method: 'PATCH',
-              headers: jsonAuth,
-              body: '{"done":true}',
-            }),
-        },
-      );
-    }
-    for (const c of cases) await measure(c, 50); // warm-up: JIT, key cache, connections
+  const sizes = { small: 500, full: 40 };
+  const sqlite = await arrange(openStore({ dataDir }), subdomain, sizes);
+  const shared = await arrange(openStore({ redisUrl: redis.url }), subdomain, sizes);
+  const evals = async (): Promise<number> => {
+    const calls = await redis.commandCalls();
+    return (
+      (calls.eval ?? 0) + (calls.evalsha ?? 0) + (calls.eval_ro ?? 0) + (calls.evalsha_ro ?? 0)
+    );
+  };
+  const extraArgs = process.env.HC_TODO_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const start = (e: Record<string, string>, nodeArgs: string[]) =>
+    startApp(e, undefined, { root, nodeArgs });
+  const servers: Server[] = [];
+  for (const name of wanted) {
+    if (name === 'embedded')
+      servers.push({ name, app: await start(env, extraArgs), fixtures: sqlite });
+    // HC_TODO_BENCH_BEFORE=<folder of another bench build> adds that build on the same data,
+    // so a change is measured against what it changed in the same run, rounds alternating.
+    if (name === 'embedded' && process.env.HC_TODO_BENCH_BEFORE)
+      servers.push({
+        name: 'embedded, before',
+        app: await startApp(env, undefined, { root: process.env.HC_TODO_BENCH_BEFORE }),
+        fixtures: sqlite,
+      });
+    if (name === 'capped')
+      servers.push({
+        name: 'embedded, 128 MiB heap',
+        app: await start(env, ['--max-old-space-size=128']),
+        fixtures: sqlite,
+      });
+    if (name === 'kv')
+      servers.push({
+        name,
+        app: await start(
+          { ...env, KV_REST_API_URL: bridge.url, KV_REST_API_TOKEN: bridge.token },
+          [],
+        ),
+        fixtures: shared,
+        storeRequests: async () => bridge.requests(),
+      });
+    if (name === 'redis')
+      servers.push({
+        name,
+        app: await start({ ...env, REDIS_URL: redis.url }, []),
+        fixtures: shared,
+        storeRequests: evals,
+      });
+  }
 
-    const samples = new Map<string, number[]>(cases.map((c) => [c.name, []]));
-    const throughput = new Map<string, number[]>(cases.map((c) => [c.name, []]));
-    for (let r = 0; r < rounds; r++) {
-      for (const c of cases) {
-        const t0 = performance.now();
-        const lat = await measure(c, perRound);
-        throughput.get(c.name)!.push(perRound / ((performance.now() - t0) / 1000));
-        samples.get(c.name)!.push(...lat);
+  const cases = benchCases(zendesk);
+
+  // HC_TODO_BENCH_CASES=GET,garbage runs only the cases whose names contain one of these (the
+  // floor always runs: every ratio needs it), e.g. to profile one path at a time.
+  const only = process.env.HC_TODO_BENCH_CASES?.split(',');
+  const chosen = cases.filter(
+    (c) => c.name === 'floor' || !only || only.some((o) => c.name.includes(o)),
+  );
+  const samples: Sample[] = [];
+  try {
+    const load = uptimeLoad();
+    for (let round = -1; round < rounds; round++) {
+      for (const s of servers) {
+        // A server that sat idle while the others ran answers its first second slowly (the
+        // first case of each server came out far below the rest): wake it, unrecorded.
+        await runLoad({ ...cases[0]!.load(s), connections, duration: 1 });
+        for (const c of chosen) {
+          await c.before?.(s);
+          const warmUp = round < 0; // round -1: JIT, key cache, connections; not recorded
+          const opts = { connections, duration: warmUp ? 1 : seconds, ...c.load(s) };
+          const before = await s.storeRequests?.();
+          const result = await runLoad(opts);
+          await new Promise((r) => setTimeout(r, 200)); // requests cut off at the end finish
+          const after = await s.storeRequests?.();
+          if (!warmUp)
+            samples.push({
+              server: s.name,
+              case: c.name,
+              round,
+              ...result,
+              expected: result.statuses[c.expect] ?? 0,
+              storePerCall:
+                before === undefined || after === undefined
+                  ? undefined
+                  : (after - before) / result.sent,
+            });
+        }
       }
     }
-    const median = (xs: number[]): number =>
-      [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const base = median(throughput.get(cases[0]!.name)!);
-    console.log(
-      `${rounds} rounds × ${perRound} requests, concurrency ${concurrency}, ${os.cpus().length} cores`,
-    );
-    console.log(
-      'case'.padEnd(46),
-      'req/s'.padStart(8),
-      'p50 ms'.padStart(8),
-      'p99 ms'.padStart(8),
-      'vs baseline'.padStart(12),
-    );
-    for (const c of cases) {
-      const sorted = samples.get(c.name)!.sort((a, b) => a - b);
-      const rps = median(throughput.get(c.name)!);
-      console.log(
-        c.name.padEnd(46),
-        rps.toFixed(0).padStart(8),
-        pct(sorted, 50).toFixed(2).padStart(8),
-        pct(sorted, 99).toFixed(2).padStart(8),
-        `${(rps / base).toFixed(2)}×`.padStart(12),
-      );
-    }
-    // Each store against the embedded one, route by route (the same route, the same run).
-    console.log('\n| route | embedded req/s | KV ÷ embedded | Redis ÷ embedded |');
-    console.log('|---|---:|---:|---:|');
-    for (const route of [
-      'GET /api/todo_items, 20 items',
-      'POST /api/todo_items',
-      'PATCH /api/todo_items/{id}',
-    ]) {
-      const rps = (mode: string): number => median(throughput.get(`${route} (${mode})`)!);
-      const e = rps('embedded');
-      console.log(
-        `| ${route} | ${e.toFixed(0)} | ${(rps('kv') / e).toFixed(2)}× | ${(rps('redis') / e).toFixed(2)}× |`,
-      );
-    }
+    const rss = Object.fromEntries(servers.map((s) => [s.name, memoryOf(s.app.process.pid!)]));
+    report({
+      samples,
+      rss,
+      seconds,
+      rounds,
+      connections,
+      loadBefore: load,
+      loadAfter: uptimeLoad(),
+    });
   } finally {
-    await Promise.all([embedded.stop(), kv.stop(), redisApp.stop()]);
-    await Promise.all([bridge.close(), redis.stop()]);
-    await zendesk.close();
-    await deleteKeys(redisKeyPattern(subdomain));
+    await Promise.all(servers.map((s) => s.app.stop()));
+    await Promise.all([sqlite.close(), shared.close()]);
+    await Promise.all([bridge.close(), redis.stop(), zendesk.close()]);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 })();
+
+/** Resident and peak resident set of a process, in MiB (Linux). */
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string): number =>
+    Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1]);
+  return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
+}
+
+function uptimeLoad(): string {
+  return os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+}

@@ -1,4 +1,5 @@
 import { ApiError } from './errors';
+import { requestUrl } from './request-url';
 
 /**
  * Request headers a help center page may send cross-origin: the tutorial sends the first two,
@@ -47,7 +48,7 @@ export function preflightHeaders(methods: readonly string[]): Record<string, str
 
 /** The app's own origin as the browser sees it (Vercel and proxies set X-Forwarded-*). */
 function selfOrigin(req: Request): string {
-  const url = new URL(req.url);
+  const url = requestUrl(req);
   const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host') ?? url.host;
   const proto = req.headers.get('x-forwarded-proto') ?? url.protocol.replace(':', '');
   return `${proto.split(',')[0]!.trim()}://${host.split(',')[0]!.trim()}`;

@@ -9,6 +9,7 @@ import { StoreError } from '../store';
 import type { Principal } from '../principal';
 import { ApiError } from './errors';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
+import { requestUrl } from './request-url';
 import { logRequest, routePattern } from './request-log';
 import { noteStoreOutage } from './store-outage';
 import { errorResponse } from './respond';
@@ -80,7 +81,7 @@ export function withRequest<R extends Request = Request>(
     logRequest({
       requestId,
       method: req.method,
-      route: routePattern(new URL(req.url).pathname, params),
+      route: routePattern(requestUrl(req).pathname, params),
       status: response.status,
       durationMs: performance.now() - started,
       store: state.ok ? state.config.store.kind : undefined,

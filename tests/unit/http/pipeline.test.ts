@@ -7,7 +7,7 @@ import { parseConfig } from '@/lib/config';
 
 const noParams = { params: Promise.resolve({}) };
 
-/** Runs `fn` while capturing what is written on stdout. */
+/** Runs `fn` while capturing what is written on stdout (log lines go out a turn later). */
 async function captureStdout<T>(fn: () => Promise<T>): Promise<{ result: T; out: string }> {
   let out = '';
   const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
@@ -15,7 +15,9 @@ async function captureStdout<T>(fn: () => Promise<T>): Promise<{ result: T; out:
     return true;
   });
   try {
-    return { result: await fn(), out };
+    const result = await fn();
+    await new Promise((resolve) => setImmediate(resolve));
+    return { result, out };
   } finally {
     spy.mockRestore();
   }
