@@ -75,11 +75,16 @@ export function formatRequestLog(entry: RequestLogEntry, now: Date = new Date())
 // largest cost of ours in the profile. Still one line per request, in order, at most one turn
 // late; the 'exit' hook writes what is pending when the server stops (SIGTERM included).
 const PENDING_KEY = Symbol.for('hc-todo.request-log.pending');
+// Each route bundle has its own copy of this module: the buffer, and its one 'exit' hook, are
+// shared through a global so lines stay in order and no bundle adds a listener of its own.
 const pending = ((globals as typeof globals & { [PENDING_KEY]?: { lines: string[] } })[
   PENDING_KEY
-] ??= { lines: [] });
+] ??= createPending());
 
-process.once('exit', () => flush());
+function createPending(): { lines: string[] } {
+  process.once('exit', () => flush());
+  return { lines: [] };
+}
 
 function flush(): void {
   if (pending.lines.length === 0) return;
