@@ -27,6 +27,12 @@ const nextConfig = {
       { source: '/:path*', headers: [{ key: 'X-Content-Type-Options', value: 'nosniff' }] },
       // Help centers hard-code this URL: fresh for five minutes, then revalidated in the
       // background (Next's default for public files is max-age=0). Static, so no proxy call.
+      // The empty page the widget's frame loads while the help center fetches the token: it
+      // never changes, so a second visit does not ask for it at all.
+      {
+        source: '/widget-frame.html',
+        headers: [{ key: 'Cache-Control', value: 'public, max-age=86400' }],
+      },
       {
         source: '/embed.js',
         headers: [

@@ -43,8 +43,11 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   return response;
 }
 
+/** The widget, and the empty page its frame loads while the token is fetched (lib/embed/). */
+const FRAMEABLE = new Set(['/widget', '/widget-frame.html']);
+
 function framingPolicy(pathname: string): string {
-  if (pathname !== '/widget') return "frame-ancestors 'none'";
+  if (!FRAMEABLE.has(pathname)) return "frame-ancestors 'none'";
   return `frame-ancestors ${frameAncestors(loadConfig(), previewPort())}`;
 }
 

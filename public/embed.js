@@ -19,10 +19,10 @@
     var origin = new URL(widgetUrl).origin;
     var user = (window.HelpCenter && window.HelpCenter.user) || { role: 'anonymous' };
     var anonymous = user.role === 'anonymous';
-    if (!anonymous && (frame.getAttribute('src') || !frame.name)) frame = twin(frame);
     var cached = null; // { token, until }
     var inFlight = null;
-    var listening = false;
+    var staged = false; // the frame has loaded the staging page
+    var next = null; // what to do once it has
 
     function failure(code, status) {
       var error = new Error('hc-todo: no help center token (' + code + ')');
@@ -103,8 +103,9 @@
       document.body.removeChild(form);
     }
 
-    function openPlain() {
-      if (!frame.getAttribute('src')) frame.src = widgetUrl;
+    function whenStaged(action) {
+      if (staged) action();
+      else next = action;
     }
 
     window.addEventListener('message', function (event) {
@@ -112,7 +113,6 @@
       var message = event.data || {};
       if (message.v !== 1) return;
       if (message.type === 'hc-todo:ready') {
-        listening = true;
         post({
           type: 'hc-todo:config',
           locale: options.locale,
@@ -128,22 +128,35 @@
       }
     });
 
-    if (anonymous) return openPlain();
+    if (anonymous) {
+      if (!frame.getAttribute('src')) frame.src = widgetUrl;
+      return;
+    }
+    var placed = frame.isConnected ? frame : null;
+    if (placed) {
+      frame = placed.cloneNode(false);
+      frame.removeAttribute('src');
+    }
+    if (placed || !frame.name) frame.name = 'hc-todo-' + Math.random().toString(36).slice(2);
+    frame.addEventListener('load', function () {
+      if (staged) return;
+      staged = true;
+      if (next) next();
+    });
+    frame.src = origin + '/widget-frame.html';
+    if (placed) placed.parentNode.replaceChild(frame, placed);
     getToken(false).then(
       function (token) {
-        if (!listening) openWith(token);
+        whenStaged(function () {
+          openWith(token);
+        });
       },
       function () {
-        if (!listening) openPlain();
+        whenStaged(function () {
+          frame.src = widgetUrl;
+        });
       },
     );
-  }
-  function twin(frame) {
-    var fresh = frame.cloneNode(false);
-    fresh.removeAttribute('src');
-    fresh.name = 'hc-todo-' + Math.random().toString(36).slice(2);
-    frame.parentNode.replaceChild(fresh, frame);
-    return fresh;
   }
   function widgetAddress(base, options) {
     var url = new URL(base);
@@ -186,11 +199,10 @@
       frame.title = data.title || 'To-do list';
       frame.setAttribute('data-hc-todo', '');
       frame.setAttribute('scrolling', 'no');
-      frame.name = 'hc-todo-' + Math.random().toString(36).slice(2);
       frame.style.cssText =
         'display:block;width:calc(100% + 8px);margin:0 -4px;height:160px;border:0;overflow:hidden';
-      host.appendChild(frame);
       handOff(frame, widgetAddress(appOrigin, options), options);
+      host.appendChild(frame);
     }
 
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mount);

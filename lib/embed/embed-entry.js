@@ -29,14 +29,13 @@ function embed() {
     frame.title = data.title || 'To-do list';
     frame.setAttribute('data-hc-todo', '');
     frame.setAttribute('scrolling', 'no');
-    // Named before it is inserted: the hand-off's form POST targets it by this name.
-    frame.name = 'hc-todo-' + Math.random().toString(36).slice(2);
     // The widget keeps 4px around its content for focus rings; the negative margin lines its
     // text up with the page's.
     frame.style.cssText =
       'display:block;width:calc(100% + 8px);margin:0 -4px;height:160px;border:0;overflow:hidden';
-    host.appendChild(frame);
+    // Before insertion: the hand-off decides what the frame loads first.
     handOff(frame, widgetAddress(appOrigin, options), options);
+    host.appendChild(frame);
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mount);

@@ -17,14 +17,10 @@ function handOff(frame, widgetUrl, options) {
   var origin = new URL(widgetUrl).origin;
   var user = (window.HelpCenter && window.HelpCenter.user) || { role: 'anonymous' };
   var anonymous = user.role === 'anonymous';
-  // The POST targets the frame by its name, which Chromium reads only when the frame is
-  // inserted; and it drops a form navigation that meets the frame's own first load (the iframe
-  // snippet's src) about to commit. So a signed-in user's widget opens in a fresh, named twin.
-  if (!anonymous && (frame.getAttribute('src') || !frame.name)) frame = twin(frame);
   var cached = null; // { token, until }
   var inFlight = null;
-  // Once the widget has said `ready` it takes tokens by message; navigating it would reload it.
-  var listening = false;
+  var staged = false; // the frame has loaded the staging page
+  var next = null; // what to do once it has
 
   function failure(code, status) {
     var error = new Error('hc-todo: no help center token (' + code + ')');
@@ -109,8 +105,9 @@ function handOff(frame, widgetUrl, options) {
     document.body.removeChild(form);
   }
 
-  function openPlain() {
-    if (!frame.getAttribute('src')) frame.src = widgetUrl;
+  function whenStaged(action) {
+    if (staged) action();
+    else next = action;
   }
 
   window.addEventListener('message', function (event) {
@@ -118,7 +115,6 @@ function handOff(frame, widgetUrl, options) {
     var message = event.data || {};
     if (message.v !== 1) return;
     if (message.type === 'hc-todo:ready') {
-      listening = true;
       post({
         type: 'hc-todo:config',
         locale: options.locale,
@@ -134,25 +130,43 @@ function handOff(frame, widgetUrl, options) {
     }
   });
 
-  if (anonymous) return openPlain();
-  // Without a token (fetch failed), the widget opens plain and the hand-off reports why.
+  // Anonymous: the widget as it is (the iframe snippet's src), and no token is ever asked for.
+  if (anonymous) {
+    if (!frame.getAttribute('src')) frame.src = widgetUrl;
+    return;
+  }
+  // Signed in: the frame first loads a tiny static page of the app (cached after the first
+  // visit), so the browser sets up its process and connection while the token is fetched, and
+  // the POST then navigates within them. The POST waits for that page's load: Chromium drops a
+  // form navigation that meets a frame's first load about to commit. And it reads a frame's name
+  // only when the frame is inserted, so a frame already in the page (the iframe snippet's, with
+  // the widget on its way) is swapped for a fresh, named copy.
+  var placed = frame.isConnected ? frame : null;
+  if (placed) {
+    frame = placed.cloneNode(false);
+    frame.removeAttribute('src');
+  }
+  if (placed || !frame.name) frame.name = 'hc-todo-' + Math.random().toString(36).slice(2);
+  frame.addEventListener('load', function () {
+    if (staged) return;
+    staged = true;
+    if (next) next();
+  });
+  frame.src = origin + '/widget-frame.html';
+  if (placed) placed.parentNode.replaceChild(frame, placed);
   getToken(false).then(
     function (token) {
-      if (!listening) openWith(token);
+      whenStaged(function () {
+        openWith(token);
+      });
     },
+    // Without a token the widget opens plain, and its hand-off says why.
     function () {
-      if (!listening) openPlain();
+      whenStaged(function () {
+        frame.src = widgetUrl;
+      });
     },
   );
-}
-
-/** A copy of `frame` (id, style, attributes) in its place, named, and not navigating. */
-function twin(frame) {
-  var fresh = frame.cloneNode(false);
-  fresh.removeAttribute('src');
-  fresh.name = 'hc-todo-' + Math.random().toString(36).slice(2);
-  frame.parentNode.replaceChild(fresh, frame);
-  return fresh;
 }
 
 /** The widget's URL with its presentation options: not secret, and the server renders them. */

@@ -107,6 +107,14 @@ describe.each(STORE_MODES)('POST /widget on the %s store', (mode) => {
     }
   });
 
+  it('serves the empty staging page the frame loads first: framable by the help center, cached', async () => {
+    const res = await fetch(`${app}/widget-frame.html`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toBe(`frame-ancestors ${helpCenter}`);
+    expect(res.headers.get('cache-control')).toMatch(/max-age=86400/);
+    expect(await res.text()).not.toMatch(/<script/i);
+  });
+
   it('ignores a client that sends the internal token header itself', async () => {
     const { token, values } = await userWithItems();
     const res = await fetch(`${app}/widget`, {
