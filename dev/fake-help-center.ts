@@ -6,7 +6,8 @@
  *   from the cookie; `locale=none` leaves `HelpCenter.user.locale` out, `lang` sets `<html lang>`.
  *   The same page answers at `/hc/<locale>/p/todo`, the path Guide serves custom pages at.
  *   `vendor=1` puts another vendor's loader, `/hc/vendor/embed.js`, first on the page;
- *   `unmarked=1` drops `data-hc-todo-embed` from the snippet's script tag;
+ *   `unmarked=1` drops `data-hc-todo-embed` from the snippet's script tag; `formaction=self` sends
+ *   a CSP that forbids the page to post forms to other origins;
  * - `/hc/login?user=N` (also `/hc/signin`) — signs user N in (`user=anonymous` signs out);
  * - `/hc/tutorial?app=<origin>` — a page that calls the API the way the public Zendesk to-do
  *   tutorial's custom page does (see tutorial-page.ts).
@@ -69,6 +70,10 @@ export function helpCenterPages(): ExtraRoutes {
         }
         if (url.searchParams.get('vendor') === '1') {
           snippet = `<script src="/hc/vendor/embed.js"></script>\n${snippet}`;
+        }
+        // `formaction=self`: a help center whose CSP forbids posting forms to other origins.
+        if (url.searchParams.get('formaction') === 'self') {
+          res.setHeader('content-security-policy', "form-action 'self'");
         }
         send(res, 200, renderHelpCenterPage({ snippet, user, lang }));
         return true;

@@ -145,6 +145,11 @@
     });
     frame.src = origin + '/widget-frame.html';
     if (placed) placed.parentNode.replaceChild(frame, placed);
+    document.addEventListener('securitypolicyviolation', function (event) {
+      if (event.violatedDirective === 'form-action' && event.blockedURI.indexOf(origin) === 0) {
+        frame.src = widgetUrl;
+      }
+    });
     getToken(false).then(
       function (token) {
         whenStaged(function () {

@@ -105,6 +105,19 @@ describe.each(MODES)('first list in %s mode', { timeout: 60_000 }, (mode) => {
     await page.context().close();
   });
 
+  it('falls back to the plain widget when the help center’s CSP forbids posting forms to it', async () => {
+    const values = ['Shown anyway'];
+    const page = await signedInPage(browser(), helpCenter, await userWithItems(values));
+    const posts: string[] = [];
+    page.context().on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/widget') posts.push(r.url());
+    });
+    const frame = await openTodoPage(page, helpCenter, app, mode, { formaction: 'self' });
+    expect(await itemTexts(frame)).toEqual(values);
+    expect(posts).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows a signed-out visitor the sign-in message, opened without a POST', async () => {
     const page = await signedInPage(browser(), helpCenter, 'anonymous');
     const posts: string[] = [];
