@@ -34,14 +34,15 @@ export function withUser(
     const token = readBearerToken(req.headers.get('authorization'));
     const user = await verifyHelpCenterToken(token, config);
     ctx.identify(user);
-    const limits = config.rateLimits;
-    const quota: Quota = {
-      kind,
-      perMinute: kind === 'read' ? limits.readsPerMinute : limits.writesPerMinute,
-    };
     const store = await getStore(config.store);
-    return handler(req, { user, quota, store, params: ctx.params });
+    return handler(req, { user, quota: quotaFor(kind, config), store, params: ctx.params });
   });
+}
+
+/** A request's rate-limit budget under the configured per-user limits. */
+export function quotaFor(kind: RequestKind, config: Config): Quota {
+  const limits = config.rateLimits;
+  return { kind, perMinute: kind === 'read' ? limits.readsPerMinute : limits.writesPerMinute };
 }
 
 /** `OPTIONS`: the CORS preflight for a route serving `methods`. */

@@ -8,6 +8,7 @@
 import { AuthError, verifyHelpCenterToken } from '../auth';
 import { loadConfig } from '../config';
 import { allowedParents, previewPort } from '../http/frame-ancestors';
+import { quotaFor } from '../http/with-user';
 import { getStore, type TodoItem } from '../store';
 import { POSTED_TOKEN_HEADER, UNUSABLE_TOKEN } from './posted-token';
 
@@ -33,8 +34,7 @@ export async function firstView(headers: Pick<Headers, 'get'>): Promise<FirstVie
   try {
     const user = await verifyHelpCenterToken(token, config);
     const store = await getStore(config.store);
-    const quota = { kind: 'read', perMinute: config.rateLimits.readsPerMinute } as const;
-    return { phase: 'ready', items: await store.list(user, quota) };
+    return { phase: 'ready', items: await store.list(user, quotaFor('read', config)) };
   } catch (error) {
     if (error instanceof AuthError && error.code !== 'auth_unavailable') return { phase: 'failed' };
     // Keys or store unreachable, rate limited: the API call the widget makes next says which.

@@ -18,6 +18,7 @@ import {
   type EmbedMode,
 } from '../../dev/browser';
 import { FakeZendeskClient } from '../../dev/fake-zendesk-client';
+import { addItems as addItemsByApi } from '../support/api';
 import { useBrowser } from '../support/browser-hooks';
 import { system } from '../support/system';
 
@@ -32,15 +33,7 @@ describe.each(MODES)('first list in %s mode', { timeout: 60_000 }, (mode) => {
 
   async function userWithItems(values: string[]): Promise<number> {
     const userId = freshUserId();
-    const token = await zendesk.userToken(userId);
-    for (const value of values) {
-      const res = await fetch(`${app}/api/todo_items`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ value }),
-      });
-      expect(res.status).toBe(201);
-    }
+    await addItemsByApi(app, await zendesk.userToken(userId), values);
     return userId;
   }
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { FakeZendeskClient } from '../../dev/fake-zendesk-client';
-import { call, newUserId } from '../support/api';
+import { addItems, newUserId } from '../support/api';
 import { STORE_MODES, system } from '../support/system';
 
 const SIGN_IN_FAILED = 'sign-in couldn’t be confirmed';
@@ -41,10 +41,7 @@ describe.each(STORE_MODES)('POST /widget on the %s store', (mode) => {
     const userId = newUserId();
     const token = await zendesk.userToken(userId);
     const values = [`first ${userId}`, `<b>second</b> ${userId}`];
-    for (const value of values) {
-      const res = await call(app, 'POST', '/api/todo_items', { token, body: { value } });
-      expect(res.status).toBe(201);
-    }
+    await addItems(app, token, values);
     return { token, values };
   }
 
