@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** The placeholder the snippets ship with (CONTRACT §4). */
-export const APP_URL_PLACEHOLDER = 'https://YOUR-APP.vercel.app';
+export const APP_URL_PLACEHOLDER = 'https://YOUR-APP.invalid';
 
 export type EmbedMode = 'script' | 'iframe';
 

@@ -24,7 +24,7 @@ describe('the generated hand-offs', () => {
 
   it('keep the app origin once in each custom page, for the admin to replace', () => {
     for (const file of ['theme-snippet/todo-list.hbs', 'theme-snippet/todo-list-iframe.hbs']) {
-      expect(read(file).split('https://YOUR-APP.vercel.app')).toHaveLength(2);
+      expect(read(file).split('https://YOUR-APP.invalid')).toHaveLength(2);
     }
   });
 });
