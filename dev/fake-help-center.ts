@@ -7,7 +7,10 @@
  *   The same page answers at `/hc/<locale>/p/todo`, the path Guide serves custom pages at.
  *   `vendor=1` puts another vendor's loader, `/hc/vendor/embed.js`, first on the page;
  *   `unmarked=1` drops `data-hc-todo-embed` from the snippet's script tag; `formaction=self` sends
- *   a CSP that forbids the page to post forms to other origins;
+ *   a CSP that forbids the page to post forms to other origins; `clobber=1` puts elements named
+ *   `currentScript` and with id `hc-todo-frame`, pointing at the help center's own origin, first on
+ *   the page (DOM clobbering); `placeholder=1` serves the snippet exactly as shipped, with the
+ *   placeholder app origin (then `app` is not used);
  * - `/hc/login?user=N` (also `/hc/signin`) — signs user N in (`user=anonymous` signs out);
  * - `/hc/tutorial?app=<origin>` — a page that calls the API the way the public Zendesk to-do
  *   tutorial's custom page does (see tutorial-page.ts).
@@ -16,6 +19,7 @@ import type http from 'node:http';
 import path from 'node:path';
 
 import {
+  APP_URL_PLACEHOLDER,
   readSnippet,
   renderHelpCenterPage,
   type EmbedMode,
@@ -49,6 +53,14 @@ function send(res: http.ServerResponse, status: number, body: string, type = 'te
   res.end(body);
 }
 
+/**
+ * Markup an article or a comment could carry, shadowing what the loaders look up: by name,
+ * `document.currentScript`; by id, the iframe snippet's frame. Both point at this origin.
+ */
+const CLOBBERING =
+  '<img name="currentScript" src="/hc/clobber.gif" alt="">' +
+  '<img id="hc-todo-frame" src="/hc/clobber.gif" alt="">';
+
 /** A Guide custom page's path: `/hc/<locale>/p/<name>`. */
 const CUSTOM_PAGE = /^\/hc\/[a-z]{2,3}(?:-[a-z0-9]+)*\/p\/todo$/;
 
@@ -64,12 +76,16 @@ export function helpCenterPages(): ExtraRoutes {
         const locale = url.searchParams.get('locale') ?? 'en-us';
         const user = userOf(req, locale === 'none' ? undefined : locale);
         const lang = url.searchParams.get('lang') ?? undefined;
-        let snippet = await readSnippet(mode, app, ROOT);
+        const placeholder = url.searchParams.get('placeholder') === '1';
+        let snippet = await readSnippet(mode, placeholder ? APP_URL_PLACEHOLDER : app, ROOT);
         if (url.searchParams.get('unmarked') === '1') {
           snippet = snippet.replace(/(<script[^>]*) data-hc-todo-embed/, '$1');
         }
         if (url.searchParams.get('vendor') === '1') {
           snippet = `<script src="/hc/vendor/embed.js"></script>\n${snippet}`;
+        }
+        if (url.searchParams.get('clobber') === '1') {
+          snippet = `${CLOBBERING}\n${snippet}`;
         }
         // `formaction=self`: a help center whose CSP forbids posting forms to other origins.
         if (url.searchParams.get('formaction') === 'self') {

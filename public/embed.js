@@ -17,6 +17,10 @@
 
   function handOff(frame, widgetUrl, options) {
     var origin = new URL(widgetUrl).origin;
+    if (/\.invalid$/i.test(new URL(widgetUrl).hostname)) {
+      console.error('hc-todo: ' + origin + " is a placeholder: put your deployment's URL instead");
+      return;
+    }
     var user = (window.HelpCenter && window.HelpCenter.user) || { role: 'anonymous' };
     var anonymous = user.role === 'anonymous';
     var cached = null; // { token, until }
@@ -98,9 +102,10 @@
       field.name = 'token';
       field.value = token;
       form.appendChild(field);
-      document.body.appendChild(form);
+      var body = realDocument('body');
+      body.appendChild(form);
       form.submit();
-      document.body.removeChild(form);
+      body.removeChild(form);
     }
 
     function whenStaged(action) {
@@ -163,6 +168,10 @@
       },
     );
   }
+  function realDocument(name, arg) {
+    var property = Object.getOwnPropertyDescriptor(Document.prototype, name);
+    return property.get ? property.get.call(document) : property.value.call(document, arg);
+  }
   function widgetAddress(base, options) {
     var url = new URL(base);
     url.pathname = '/widget';
@@ -184,8 +193,9 @@
   }
 
   function embed() {
-    var script = document.currentScript || document.querySelector('script[data-hc-todo-embed]');
-    if (!script || !script.src) {
+    var script = realDocument('currentScript');
+    if (!script) script = realDocument('querySelector', 'script[data-hc-todo-embed]');
+    if (!(script instanceof HTMLScriptElement) || !script.src) {
       console.error('hc-todo: embed.js cannot find its own <script> tag; add data-hc-todo-embed');
       return;
     }
@@ -198,7 +208,7 @@
     var options = { locale: pageLocale(data.locale), accent: data.accent, font: data.font };
 
     function mount() {
-      var host = document.querySelector(data.target || '#hc-todo');
+      var host = realDocument('querySelector', data.target || '#hc-todo');
       if (!host || host.querySelector('iframe[data-hc-todo]')) return;
       var frame = document.createElement('iframe');
       frame.title = data.title || 'To-do list';

@@ -2,14 +2,17 @@
  * Script mode's entry (public/embed.js): finds its own <script> tag, creates the widget's iframe
  * in #hc-todo (or data-target) and hands it the token (hand-off.js).
  */
-/* global handOff, widgetAddress, pageLocale */
+/* global handOff, widgetAddress, pageLocale, realDocument */
 
 function embed() {
   // Our own tag, found exactly: the running script, or the one the snippet marks. Never a
   // `src$="/embed.js"` guess, which another vendor's loader can match (its origin would get the
-  // token). Unsure means no widget: fail closed, and say why.
-  var script = document.currentScript || document.querySelector('script[data-hc-todo-embed]');
-  if (!script || !script.src) {
+  // token), and never `document.currentScript` as the page sees it: `<img name="currentScript">`
+  // anywhere in the page shadows it (DOM clobbering), and the token would go to that image's
+  // origin. Unsure means no widget: fail closed, and say why.
+  var script = realDocument('currentScript');
+  if (!script) script = realDocument('querySelector', 'script[data-hc-todo-embed]');
+  if (!(script instanceof HTMLScriptElement) || !script.src) {
     console.error('hc-todo: embed.js cannot find its own <script> tag; add data-hc-todo-embed');
     return;
   }
@@ -23,7 +26,7 @@ function embed() {
   var options = { locale: pageLocale(data.locale), accent: data.accent, font: data.font };
 
   function mount() {
-    var host = document.querySelector(data.target || '#hc-todo');
+    var host = realDocument('querySelector', data.target || '#hc-todo');
     if (!host || host.querySelector('iframe[data-hc-todo]')) return;
     var frame = document.createElement('iframe');
     frame.title = data.title || 'To-do list';

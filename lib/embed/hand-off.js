@@ -15,6 +15,12 @@
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- called by the entries
 function handOff(frame, widgetUrl, options) {
   var origin = new URL(widgetUrl).origin;
+  // The snippets ship with https://YOUR-APP.invalid (.invalid never resolves): unchanged, they
+  // must send nothing anywhere, and say what to change.
+  if (/\.invalid$/i.test(new URL(widgetUrl).hostname)) {
+    console.error('hc-todo: ' + origin + " is a placeholder: put your deployment's URL instead");
+    return;
+  }
   var user = (window.HelpCenter && window.HelpCenter.user) || { role: 'anonymous' };
   var anonymous = user.role === 'anonymous';
   var cached = null; // { token, until }
@@ -100,9 +106,10 @@ function handOff(frame, widgetUrl, options) {
     field.name = 'token';
     field.value = token;
     form.appendChild(field);
-    document.body.appendChild(form);
+    var body = realDocument('body');
+    body.appendChild(form);
     form.submit();
-    document.body.removeChild(form);
+    body.removeChild(form);
   }
 
   function whenStaged(action) {
@@ -173,6 +180,16 @@ function handOff(frame, widgetUrl, options) {
       });
     },
   );
+}
+
+/**
+ * `document[name]` (called with `arg` when a method) as the browser defines it, not as the page
+ * may have shadowed it: an element with `name="currentScript"` (or `body`, `querySelector`, …)
+ * replaces that property of `document` (DOM clobbering, whatwg/html#10687).
+ */
+function realDocument(name, arg) {
+  var property = Object.getOwnPropertyDescriptor(Document.prototype, name);
+  return property.get ? property.get.call(document) : property.value.call(document, arg);
 }
 
 /** The widget's URL with its presentation options: not secret, and the server renders them. */

@@ -102,10 +102,11 @@ describe('embed.js', { timeout: 60_000 }, () => {
       const context = await newContext(browser());
       const page = await context.newPage();
       await signIn(page, helpCenter, freshUserId());
-      // On the help center page only: the widget's own bundle needs currentScript.
+      // On the help center page only (the widget's own bundle needs currentScript), and on
+      // Document.prototype: the loader reads the browser's getter, not `document`'s own property.
       await page.addInitScript(() => {
         if (window === window.top) {
-          Object.defineProperty(document, 'currentScript', { get: () => null });
+          Object.defineProperty(Document.prototype, 'currentScript', { get: () => null });
         }
       });
       const errors: string[] = [];

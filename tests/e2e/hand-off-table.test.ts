@@ -1,7 +1,7 @@
 /**
- * One table of cases, run against both hand-off implementations — public/embed.js (script mode)
- * and the inline script of theme-snippet/todo-list-iframe.hbs (iframe mode) — so the two cannot
- * drift apart again. The widget is replaced by a probe page on the app's origin that records
+ * One table of cases, run against both generated hand-offs — public/embed.js (script mode) and
+ * the inline script of theme-snippet/todo-list-iframe.hbs (iframe mode) — so the two modes
+ * cannot drift apart. The widget is replaced by a probe page on the app's origin that records
  * what the parent posts and says what the test tells it to; the parent is the real snippet in
  * the fake help center, talking to a token endpoint each case shapes.
  */
@@ -261,6 +261,64 @@ describe.each(MODES)('hand-off table in %s mode', { timeout: 60_000 }, (mode) =>
     // ones before it.
     await handshake(frame);
     expect(await height()).toBe('100000px');
+    await context.close();
+  });
+
+  /** Every request the page makes, from any frame, with its method and body. */
+  function recordRequests(context: BrowserContext): { url: URL; method: string; body: string }[] {
+    const seen: { url: URL; method: string; body: string }[] = [];
+    context.on('request', (request) =>
+      seen.push({
+        url: new URL(request.url()),
+        method: request.method(),
+        body: request.postData() ?? '',
+      }),
+    );
+    return seen;
+  }
+
+  it('is not fooled by elements that shadow what it looks up (DOM clobbering)', async () => {
+    const { page, context, valid } = await probePage(freshUserId(), { kind: 'valid' });
+    const requests = recordRequests(context);
+    // An `<img name="currentScript">` and an `<img id="hc-todo-frame">`, both pointing at the
+    // help center's own origin, come before the snippet.
+    await page.goto(pageUrl('/hc/todo', { clobber: '1' }));
+    expect(await page.$$eval('img[name="currentScript"], img#hc-todo-frame', (e) => e.length)).toBe(
+      2,
+    );
+    const frame = await openedFrame(page, 'POST');
+    const [, answer] = await handshake(frame);
+    expect(answer.data).toEqual({ type: 'hc-todo:token', v: 1, token: valid });
+    // The token went to the app, and nothing at all asked the help center for a widget.
+    const carrying = requests.filter((r) => r.body.includes(valid) || r.url.href.includes(valid));
+    expect(carrying.map((r) => `${r.method} ${r.url.origin}${r.url.pathname}`)).toEqual([
+      `POST ${app}/widget`,
+    ]);
+    expect(requests.filter((r) => r.url.origin !== app && /widget/.test(r.url.pathname))).toEqual(
+      [],
+    );
+    await context.close();
+  });
+
+  it('sends nothing anywhere from a snippet pasted unchanged, and says what to replace', async () => {
+    const { page, context, fetches } = await probePage(freshUserId(), { kind: 'valid' });
+    const requests = recordRequests(context);
+    const errors: string[] = [];
+    page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+    // `load` waits for the async embed.js to fail (script mode) and the inline hand-off has run
+    // during parsing (iframe mode): no token is asked for, and nothing but the page's own
+    // requests and the placeholder's unresolvable GETs go out.
+    await page.goto(pageUrl('/hc/todo', { placeholder: '1' }), { waitUntil: 'load' });
+    expect(fetches()).toBe(0);
+    const origins = new Set(requests.map((r) => r.url.origin));
+    origins.delete(helpCenter);
+    expect([...origins]).toEqual(['https://your-app.invalid']);
+    expect(requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    if (mode === 'iframe') {
+      expect(errors.filter((e) => e.startsWith('hc-todo:'))).toEqual([
+        "hc-todo: https://your-app.invalid is a placeholder: put your deployment's URL instead",
+      ]);
+    }
     await context.close();
   });
 
