@@ -123,7 +123,7 @@ export function parseConfig(env: Env, opts: { nextDev: boolean }): ConfigState {
   };
 
   const originClaim = parseOriginClaim(env, problem);
-  const webhookSecret = nonEmpty(env.ZENDESK_WEBHOOK_SECRET);
+  const webhookSecret = parseWebhookSecret(env, problem);
 
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -265,6 +265,33 @@ function parseOriginClaim(env: Env, problem: Report): 'required' | 'optional' {
   if (raw === 'required' || raw === 'optional') return raw;
   problem('ZENDESK_ORIGIN_CLAIM', 'ZENDESK_ORIGIN_CLAIM must be "required" or "optional".');
   return 'required';
+}
+
+/**
+ * The secret Zendesk's webhook docs print as an example, which an admin may paste to make the
+ * Test button pass: with it, anyone can sign `user.deleted` and erase anyone.
+ */
+const ZENDESK_EXAMPLE_SECRET = 'dGhpc19zZWNyZXRfaXNfZm9yX3Rlc3Rpbmdfb25seQ==';
+
+/** Fewer characters than Zendesk's own generated secrets (44) is a guessable secret. @default 32 */
+export const MIN_WEBHOOK_SECRET_LENGTH = 32;
+
+function parseWebhookSecret(env: Env, problem: Report): string | undefined {
+  const secret = nonEmpty(env.ZENDESK_WEBHOOK_SECRET);
+  if (secret === undefined) return undefined;
+  // Never quoted, not even masked: the message names the rule, not the value.
+  if (secret === ZENDESK_EXAMPLE_SECRET) {
+    problem(
+      'ZENDESK_WEBHOOK_SECRET',
+      "ZENDESK_WEBHOOK_SECRET is Zendesk's published example secret: copy your webhook's own signing secret (Admin Center → Webhooks → your webhook → Reveal secret).",
+    );
+  } else if ([...secret].length < MIN_WEBHOOK_SECRET_LENGTH) {
+    problem(
+      'ZENDESK_WEBHOOK_SECRET',
+      `ZENDESK_WEBHOOK_SECRET is too short to be secret (fewer than ${MIN_WEBHOOK_SECRET_LENGTH} characters): copy your webhook's own signing secret.`,
+    );
+  }
+  return secret;
 }
 
 function parsePositiveInt(env: Env, variable: string, fallback: number, problem: Report): number {

@@ -59,6 +59,24 @@ function runScript(
   });
 }
 
+describe('with a ZENDESK_WEBHOOK_SECRET anyone could know', () => {
+  it.each([
+    ['shorter than 32 characters', 'hc-todo-guessable-secret'],
+    ["Zendesk's published example", 'dGhpc19zZWNyZXRfaXNfZm9yX3Rlc3Rpbmdfb25seQ=='],
+  ])('%s, the server is misconfigured and erases nobody', async (_, secret) => {
+    const server = await app({ ZENDESK_WEBHOOK_SECRET: secret });
+    const health = await call<{ error: { variables: string[] } }>(server.url, 'GET', '/api/health');
+    expect(health.status).toBe(503);
+    expect(health.body.error.variables).toEqual(['ZENDESK_WEBHOOK_SECRET']);
+    expect(JSON.stringify(health.body)).not.toContain(secret);
+    const res = await deliver(server.url, userDeleted(String(newUserId())), { secret });
+    expect([res.status, errorCode(res)]).toEqual([503, 'server_misconfigured']);
+    // Named at start, never quoted.
+    expect(server.output()).toContain('ZENDESK_WEBHOOK_SECRET');
+    expect(server.output()).not.toContain(secret);
+  });
+});
+
 describe('without ZENDESK_WEBHOOK_SECRET', () => {
   it('the webhook route answers 404 not_found, even to a delivery signed with any secret', async () => {
     const server = await app({ ZENDESK_WEBHOOK_SECRET: '' });

@@ -58,7 +58,7 @@ export function appEnv(
     // Tests share a user per file, not a minute; the rate-limit test starts its own server.
     RATE_LIMIT_READS_PER_MINUTE: '1000000',
     RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
-    ZENDESK_WEBHOOK_SECRET: 'hc-todo-test-webhook-secret', // the webhook tests sign with this
+    ZENDESK_WEBHOOK_SECRET: 'hc-todo-test-webhook-secret-9f2c41d07b8e', // the webhook tests sign with this
     ...(mode === 'kv' && { KV_REST_API_URL: sut.bridge.url, KV_REST_API_TOKEN: sut.bridge.token }),
     ...(mode === 'redis' && { REDIS_URL: sut.redisUrl ?? DEFAULT_REDIS_URL }),
     ...extra,

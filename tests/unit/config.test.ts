@@ -29,12 +29,12 @@ describe('parseConfig', () => {
       ZENDESK_SUBDOMAIN: 'acme',
       REDIS_URL: 'rediss://default:s3cret@redis.internal:6380/2',
       ZENDESK_ORIGIN_CLAIM: 'Optional',
-      ZENDESK_WEBHOOK_SECRET: ' whsec ',
+      ZENDESK_WEBHOOK_SECRET: ' whsec_0123456789abcdefghijklmnopqrstu ',
     });
     expect(state.ok && state.config).toMatchObject({
       store: { kind: 'redis', url: 'rediss://default:s3cret@redis.internal:6380/2' },
       originClaim: 'optional',
-      webhookSecret: 'whsec',
+      webhookSecret: 'whsec_0123456789abcdefghijklmnopqrstu',
     });
   });
 
@@ -95,6 +95,21 @@ describe('parseConfig', () => {
     expect(state).toMatchObject({ ok: false });
     expect(variables(state)).toContain(variable);
     for (const p of state.ok ? [] : state.problems) expect(p.message).toContain(p.variable);
+  });
+
+  it.each([
+    ['a guessable secret (31 characters)', 'x'.repeat(31)],
+    ["Zendesk's published example secret", 'dGhpc19zZWNyZXRfaXNfZm9yX3Rlc3Rpbmdfb25seQ=='],
+  ])('refuses %s as ZENDESK_WEBHOOK_SECRET, never quoting it', (_, secret) => {
+    const state = prod({ ZENDESK_SUBDOMAIN: 'acme', ZENDESK_WEBHOOK_SECRET: secret });
+    expect(variables(state)).toEqual(['ZENDESK_WEBHOOK_SECRET']);
+    expect(JSON.stringify(state)).not.toContain(secret);
+  });
+
+  it('accepts a webhook secret of 32 characters, counted as code points', () => {
+    const secret = '🔑'.repeat(32);
+    const state = prod({ ZENDESK_SUBDOMAIN: 'acme', ZENDESK_WEBHOOK_SECRET: secret });
+    expect(state.ok && state.config.webhookSecret).toBe(secret);
   });
 
   it('allows plain http only on loopback, for the dev preview and tests', () => {
