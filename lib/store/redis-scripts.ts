@@ -110,7 +110,9 @@ return answer('ok', 0, '')
 
 /**
  * ARGV[4] now (ISO-8601), [5] value JSON, [6] Idempotency-Key ('' for none), [7] item cap,
- * [8] key lifetime in ms. A known key answers its item before the cap is checked. The counter
+ * [8] key lifetime in ms, [9] how many keys are remembered. A known key answers its item before
+ * the cap is checked. Keys all live equally long, so the lowest expiry is the oldest key: the
+ * one forgotten first once there are more than ARGV[9]. The counter
  * is re-seeded above the highest existing id when it is missing or behind (evicted, deleted by
  * hand), so an add never reuses an id nor overwrites an item.
  */
@@ -140,6 +142,13 @@ if key ~= '' then
   local ttl = tonumber(ARGV[8])
   redis.call('HSET', KEYS[3], key, id)
   redis.call('ZADD', KEYS[4], now + ttl, key)
+  local over = redis.call('ZCARD', KEYS[4]) - tonumber(ARGV[9])
+  if over > 0 then
+    for _, old in ipairs(redis.call('ZRANGE', KEYS[4], 0, over - 1)) do
+      redis.call('HDEL', KEYS[3], old)
+    end
+    redis.call('ZREMRANGEBYRANK', KEYS[4], 0, over - 1)
+  end
   -- Every entry expires within ttl of the newest: the whole set may go with it.
   redis.call('PEXPIRE', KEYS[3], ttl)
   redis.call('PEXPIRE', KEYS[4], ttl)

@@ -15,7 +15,12 @@ import {
   UPDATE_SCRIPT,
 } from './redis-scripts';
 import { rateLimited } from './local-quota';
-import { IDEMPOTENCY_TTL_SECONDS, MAX_ITEMS_PER_USER, StoreError } from './types';
+import {
+  IDEMPOTENCY_TTL_SECONDS,
+  MAX_IDEMPOTENCY_KEYS_PER_USER,
+  MAX_ITEMS_PER_USER,
+  StoreError,
+} from './types';
 import type { Principal } from '../principal';
 import type { Quota, TodoItem, TodoStore } from './types';
 
@@ -78,6 +83,7 @@ export function createScriptStore(
         idempotencyKey ?? '',
         String(MAX_ITEMS_PER_USER),
         String(IDEMPOTENCY_TTL_SECONDS * 1000),
+        String(MAX_IDEMPOTENCY_KEYS_PER_USER),
       ];
       const reply = await run('add', ADD_SCRIPT, user, quota, args);
       if (reply.status === 'ok' && !reply.touched) throw unreadable('add reply');

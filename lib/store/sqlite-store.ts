@@ -7,7 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createLocalQuotas } from './local-quota';
-import { IDEMPOTENCY_TTL_SECONDS, MAX_ITEMS_PER_USER, StoreError } from './types';
+import {
+  IDEMPOTENCY_TTL_SECONDS,
+  MAX_IDEMPOTENCY_KEYS_PER_USER,
+  MAX_ITEMS_PER_USER,
+  StoreError,
+} from './types';
 import type { Principal } from '../principal';
 import type { Added, Change, Quota, TodoItem, TodoPatch, TodoStore } from './types';
 
@@ -37,6 +42,9 @@ const SCHEMA = `
     expires_at INTEGER NOT NULL, -- ms since the epoch
     PRIMARY KEY (subdomain, user_id, key)
   ) WITHOUT ROWID;
+  -- Item ids only grow, so a key's item id orders keys from oldest to newest: what the cap on
+  -- remembered keys forgets first.
+  CREATE INDEX IF NOT EXISTS todo_idempotency_age ON todo_idempotency (subdomain, user_id, item_id);
 `;
 
 interface Row {
@@ -111,6 +119,12 @@ export function createSqliteStore(opts: SqliteStoreOptions): TodoStore {
     keysPrune: db.prepare(
       'DELETE FROM todo_idempotency WHERE subdomain = ? AND user_id = ? AND expires_at <= ?',
     ),
+    // Everything older than the newest MAX_IDEMPOTENCY_KEYS_PER_USER keys (nothing while fewer).
+    keysTrim: db.prepare(
+      `DELETE FROM todo_idempotency WHERE subdomain = @subdomain AND user_id = @userId AND item_id <= (
+         SELECT item_id FROM todo_idempotency WHERE subdomain = @subdomain AND user_id = @userId
+         ORDER BY item_id DESC LIMIT 1 OFFSET @keep)`,
+    ),
     keysRemoveAll: db.prepare('DELETE FROM todo_idempotency WHERE subdomain = ? AND user_id = ?'),
   };
 
@@ -134,6 +148,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): TodoStore {
     q.insert.run(u.subdomain, u.userId, id, value, now, now);
     if (key !== undefined) {
       q.keyPut.run(u.subdomain, u.userId, key, id, nowMs + IDEMPOTENCY_TTL_SECONDS * 1000);
+      q.keysTrim.run({ ...u, keep: MAX_IDEMPOTENCY_KEYS_PER_USER });
     }
     const item: TodoItem = { id, value, done: false, created_at: now, updated_at: now };
     return { created: true, todo_item: item, todo_items: list(u) };

@@ -31,6 +31,13 @@ export { MAX_ITEMS_PER_USER } from '../limits';
 /** How long an `Idempotency-Key` is remembered per user (CONTRACT §2). */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 
+/**
+ * How many `Idempotency-Key`s are remembered per user, newest first (CONTRACT §2, v3): an older
+ * key is forgotten even within its 24 h, so that one user cannot make the store keep ~170k keys a
+ * day at the default write limit. @default 1000
+ */
+export const MAX_IDEMPOTENCY_KEYS_PER_USER = 1000;
+
 /** What `add` returns: a new item (201), or for a repeated `Idempotency-Key` the original (200). */
 export interface Added {
   /** False when the key was seen before: nothing was added. */
@@ -88,7 +95,8 @@ export interface TodoStore {
   /**
    * Appends an item (value already validated and trimmed); throws `limit_reached` at the cap.
    * With `idempotencyKey`, a repeat of a key this user used in the last 24 h adds nothing and
-   * answers the first add's item (checked before the cap).
+   * answers the first add's item (checked before the cap), as long as it is among the user's
+   * newest MAX_IDEMPOTENCY_KEYS_PER_USER keys.
    */
   add(user: Principal, quota: Quota | null, value: string, idempotencyKey?: string): Promise<Added>;
   /** Applies a non-empty patch; throws `not_found` when the user has no such item. */

@@ -31,6 +31,8 @@ export interface OpenBackend {
   forget(user: Principal): Promise<void>;
   /** Deletes the user's id counter behind the store's back (eviction); undefined for SQLite. */
   dropCounter?(user: Principal): Promise<void>;
+  /** How many Idempotency-Keys the backend holds for the user, read behind the store's back. */
+  rememberedKeys(user: Principal): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -101,13 +103,23 @@ export function plain(store: TodoStore): PlainStore {
 
 /** KV and Redis share a layout: cleanup and arranging go straight to Redis. */
 async function redisHelpers(): Promise<
-  Pick<OpenBackend, 'forget' | 'dropCounter'> & { redis: Redis }
+  Pick<OpenBackend, 'forget' | 'dropCounter' | 'rememberedKeys'> & { redis: Redis }
 > {
   const redis = await connectRedis();
   return {
     redis,
     forget: async (user) => void (await redis.del(...userKeys(user))),
     dropCounter: async (user) => void (await redis.del(testKeys(user).seq)),
+    async rememberedKeys(user) {
+      const keys = testKeys(user);
+      const [byKey, byExpiry] = await Promise.all([
+        redis.hlen(keys.idem),
+        redis.zcard(keys.idemExpiry),
+      ]);
+      // The hash and its expiry index must never disagree.
+      if (byKey !== byExpiry) throw new Error(`idem has ${byKey} keys, idem-exp ${byExpiry}`);
+      return byKey;
+    },
   };
 }
 
@@ -126,6 +138,7 @@ export const kvBackend: Backend = {
       store,
       forget: helpers.forget,
       dropCounter: helpers.dropCounter,
+      rememberedKeys: helpers.rememberedKeys,
       close: async () => {
         await bridge.close();
         helpers.redis.disconnect();
@@ -143,6 +156,7 @@ export const redisBackend: Backend = {
       store,
       forget: helpers.forget,
       dropCounter: helpers.dropCounter,
+      rememberedKeys: helpers.rememberedKeys,
       close: async () => {
         await store.close();
         helpers.redis.disconnect();
@@ -156,11 +170,22 @@ export const sqliteBackend: Backend = {
   async open() {
     // Imported here so a missing or broken module fails only this backend's tests.
     const { createSqliteStore } = await import('@/lib/store/sqlite-store');
+    const { default: Database } = await import('better-sqlite3');
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hc-todo-contract-'));
+    const store = createSqliteStore({ dataDir });
+    // A second, read-only connection to the same file, as another process would open it.
+    const reader = new Database(path.join(dataDir, 'todo.sqlite3'), { readonly: true });
+    const countKeys = reader.prepare<[string, number], { n: number }>(
+      'SELECT count(*) AS n FROM todo_idempotency WHERE subdomain = ? AND user_id = ?',
+    );
     return {
-      store: createSqliteStore({ dataDir }),
+      store,
       forget: async () => {}, // every user lives in this suite's own file, removed on close
-      close: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+      rememberedKeys: async (user) => countKeys.get(user.subdomain, user.userId)!.n,
+      close: async () => {
+        reader.close();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
     };
   },
 };

@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '@/lib/principal';
-import { MAX_ITEMS_PER_USER, StoreError, type Quota, type TodoItem } from '@/lib/store/types';
+import {
+  MAX_IDEMPOTENCY_KEYS_PER_USER,
+  MAX_ITEMS_PER_USER,
+  StoreError,
+  type Quota,
+  type TodoItem,
+} from '@/lib/store/types';
 import { BACKENDS, failureOf, type Backend, useBackend } from './store-backends';
 
 const ids = (items: TodoItem[]): number[] => items.map((item) => item.id);
@@ -147,6 +153,33 @@ describe.each<Backend>(BACKENDS)('TodoStore contract v2: $name', (backend) => {
       expect([repeat.created, repeat.todo_item]).toEqual([false, first.todo_item]);
       expect(repeat.todo_items).toHaveLength(MAX_ITEMS_PER_USER);
     });
+
+    it(`remembers only the newest ${MAX_IDEMPOTENCY_KEYS_PER_USER} keys per user`, async () => {
+      const u = user();
+      const key = (n: number): string => `key-${n}`;
+      const past = MAX_IDEMPOTENCY_KEYS_PER_USER + 5;
+      // Each add is removed again, so the item cap never stands in the way.
+      for (let n = 1; n <= past; n++) {
+        const added = await bk.open.store.add(u, null, `item ${n}`, key(n));
+        await bk.s.remove(u, added.todo_item!.id);
+      }
+      expect(await bk.open.rememberedKeys(u)).toBe(MAX_IDEMPOTENCY_KEYS_PER_USER);
+      // The newest and the oldest still remembered deduplicate (their items are gone: null)…
+      for (const n of [past, past - MAX_IDEMPOTENCY_KEYS_PER_USER + 1]) {
+        expect(await bk.open.store.add(u, null, 'again', key(n))).toEqual({
+          created: false,
+          todo_item: null,
+          todo_items: [],
+        });
+      }
+      // …and the one just before it was forgotten: its repeat adds again.
+      const forgotten = await bk.open.store.add(u, null, 'again', key(5));
+      expect([forgotten.created, forgotten.todo_items.map((i) => i.value)]).toEqual([
+        true,
+        ['again'],
+      ]);
+      expect(await bk.open.rememberedKeys(u)).toBe(MAX_IDEMPOTENCY_KEYS_PER_USER);
+    }, 120_000);
 
     it('lets exactly one of 20 concurrent adds with one key create an item', async () => {
       const u = user();
