@@ -66,6 +66,11 @@ describe.each(STORE_MODES)('X-Request-Id (%s store)', (mode) => {
       ['GET', '/todo_items'],
       ['GET', '/api/health'],
       ['GET', '/api/no-such-endpoint'],
+      // Paths that only begin like an API route's.
+      ['GET', '/api/me/x'],
+      ['GET', '/api/metrics'],
+      ['POST', '/api/todo_items/1/2'],
+      ['GET', '/todo_items/1/x'],
       ['DELETE', '/api/me'],
       ['GET', '/api/me/export'],
       ['GET', '/api/dev/token'],
