@@ -15,8 +15,8 @@
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- called by the entries
 function handOff(frame, widgetUrl, options) {
   var origin = new URL(widgetUrl).origin;
-  // The snippets ship with https://YOUR-APP.invalid (.invalid never resolves): unchanged, they
-  // must send nothing anywhere, and say what to change.
+  // The snippets ship with a placeholder origin under .invalid, which never resolves: unchanged,
+  // they must send nothing anywhere, and say what to change.
   if (/\.invalid$/i.test(new URL(widgetUrl).hostname)) {
     console.error('hc-todo: ' + origin + " is a placeholder: put your deployment's URL instead");
     return;
