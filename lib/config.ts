@@ -5,6 +5,8 @@
  */
 import path from 'node:path';
 
+import { processSingleton } from './process-singleton';
+
 export type StoreConfig =
   | { readonly kind: 'kv'; readonly url: string; readonly token: string }
   | { readonly kind: 'redis'; readonly url: string }
@@ -56,12 +58,12 @@ const IS_NEXT_DEV = process.env.NODE_ENV === 'development';
  */
 export const BENCH_FLOOR_BUILD = process.env.HC_TODO_BENCH_FLOOR === '1';
 
-let cached: ConfigState | undefined;
-
-/** The validated configuration of this process, parsed on first use. */
+/**
+ * The validated configuration of this process, parsed on first use — once per process, not per
+ * route bundle, so that every route sees the very same object (getStore keys its store by it).
+ */
 export function loadConfig(): ConfigState {
-  cached ??= parseConfig(process.env, { nextDev: IS_NEXT_DEV });
-  return cached;
+  return processSingleton('config', () => parseConfig(process.env, { nextDev: IS_NEXT_DEV }));
 }
 
 /**

@@ -8,6 +8,7 @@ import { loadConfig } from './config';
 import type { ConfigProblem, StoreConfig, StoreKind } from './config';
 import { errorBody } from './http/respond';
 import { lastStoreOutage } from './http/store-outage';
+import { processSingleton } from './process-singleton';
 import { getStore } from './store';
 
 export interface Health {
@@ -26,7 +27,8 @@ interface Ping {
   ok?: boolean;
 }
 
-let lastPing: Ping | undefined;
+/** The last ping, shared by every route that reports health. */
+const pings = processSingleton('health.pings', (): { last?: Ping } => ({}));
 
 /** The health of this process, as `/api/health` answers it. */
 export async function checkHealth(now: number = Date.now()): Promise<Health> {
@@ -79,7 +81,7 @@ function storeMessage(kind: StoreKind): string {
  * reused: that costs at most one extra ping per outage, and health tells the truth at once.
  */
 function pingStore(config: StoreConfig, now: number): Promise<boolean> {
-  const last = lastPing;
+  const last = pings.last;
   if (
     last &&
     last.key === config &&
@@ -99,6 +101,6 @@ function pingStore(config: StoreConfig, now: number): Promise<boolean> {
       )
       .then((ok) => (ping.ok = ok)),
   };
-  lastPing = ping;
+  pings.last = ping;
   return ping.result;
 }

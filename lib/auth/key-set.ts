@@ -13,6 +13,8 @@
  * - one fetch at a time: concurrent requests share the one in flight.
  */
 import { importJWK } from 'jose';
+
+import { processSingleton } from '../process-singleton';
 import { AuthError } from './auth-error';
 
 export interface KeySetOptions {
@@ -221,7 +223,8 @@ export function createKeySet(url: string, opts: KeySetOptions = {}): KeySet {
 }
 
 // One key set per JWKS URL per process, so the cache and the cooldown are shared by every request.
-const keySets = new Map<string, KeySet>();
+/** One key set per JWKS URL per process, shared by every route bundle. */
+const keySets = processSingleton('key-sets', () => new Map<string, KeySet>());
 
 /** The process-wide key set for `jwksUrl`, created on first use with the contract's durations. */
 export function keySetFor(jwksUrl: string): KeySet {

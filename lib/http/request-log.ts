@@ -6,6 +6,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 
 import type { Principal } from '../principal';
+import { processSingleton } from '../process-singleton';
 
 export interface RequestLogEntry {
   readonly requestId: string;
@@ -24,27 +25,22 @@ export interface RequestLogEntry {
   readonly extra?: Readonly<Record<string, string | number | boolean>>;
 }
 
-// One salt per process, never logged or persisted. Kept on globalThis because Next bundles each
-// route separately: a module-level constant would give each route its own salt, and the same user
-// a different hash per route.
-const SALT_KEY = Symbol.for('hc-todo.request-log.salt');
-// A user's hash never changes within the process, and most requests come from a user seen a
-// moment ago: the last HASHES_KEPT hashes are kept (oldest dropped first) so a request costs a
-// Map lookup instead of an HMAC. Shared across routes like the salt, so one user, one hash.
-const HASHES_KEY = Symbol.for('hc-todo.request-log.hashes');
+// One salt per process (not per route bundle, or the same user would get a different hash per
+// route), never logged or persisted. A user's hash never changes within the process, and most
+// requests come from a user seen a moment ago: the last HASHES_KEPT hashes are kept (oldest
+// dropped first) so a request costs a Map lookup instead of an HMAC.
 const HASHES_KEPT = 1024;
-const globals = globalThis as typeof globalThis & {
-  [SALT_KEY]?: Buffer;
-  [HASHES_KEY]?: Map<string, string>;
-};
+const users = processSingleton('request-log.users', () => ({
+  salt: randomBytes(32),
+  hashes: new Map<string, string>(),
+}));
 
 /** The user as HMAC-SHA256(per-process salt, "subdomain:userId"), 32 hex digits. */
 export function hashUser(user: Principal): string {
   const id = `${user.subdomain}:${user.userId}`;
-  const hashes = (globals[HASHES_KEY] ??= new Map());
+  const { salt, hashes } = users;
   let hash = hashes.get(id);
   if (hash === undefined) {
-    const salt = (globals[SALT_KEY] ??= randomBytes(32));
     hash = createHmac('sha256', salt).update(id).digest('hex').slice(0, 32);
     if (hashes.size >= HASHES_KEPT) hashes.delete(hashes.keys().next().value!);
     hashes.set(id, hash);
@@ -74,17 +70,12 @@ export function formatRequestLog(entry: RequestLogEntry, now: Date = new Date())
 // to a pipe or file is a blocking write(2) on Linux, and under load one per request showed as the
 // largest cost of ours in the profile. Still one line per request, in order, at most one turn
 // late; the 'exit' hook writes what is pending when the server stops (SIGTERM included).
-const PENDING_KEY = Symbol.for('hc-todo.request-log.pending');
-// Each route bundle has its own copy of this module: the buffer, and its one 'exit' hook, are
-// shared through a global so lines stay in order and no bundle adds a listener of its own.
-const pending = ((globals as typeof globals & { [PENDING_KEY]?: { lines: string[] } })[
-  PENDING_KEY
-] ??= createPending());
-
-function createPending(): { lines: string[] } {
+// The buffer, and its one 'exit' hook, are process-wide so that lines stay in order and no route
+// bundle adds a listener of its own.
+const pending = processSingleton('request-log.pending', () => {
   process.once('exit', () => flush());
-  return { lines: [] };
-}
+  return { lines: [] as string[] };
+});
 
 function flush(): void {
   if (pending.lines.length === 0) return;

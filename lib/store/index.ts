@@ -3,21 +3,28 @@
  * loads the native SQLite module, and the embedded one never loads a Redis client.
  */
 import type { StoreConfig } from '../config';
+import { processSingleton } from '../process-singleton';
 import { StoreError } from './types';
 import type { TodoStore } from './types';
 
 export * from './types';
 
-let current: { key: StoreConfig; store: Promise<TodoStore> } | undefined;
+interface OpenStore {
+  readonly key: StoreConfig;
+  readonly store: Promise<TodoStore>;
+}
 
-/** The process-wide store for `config` (one SQLite handle, HTTP client or Redis connection). */
+/** The one store of the process (one SQLite handle, HTTP client or Redis connection). */
+const slot = processSingleton('store', (): { current?: OpenStore } => ({}));
+
+/** The process-wide store for `config`. */
 export function getStore(config: StoreConfig): Promise<TodoStore> {
-  if (current?.key === config) return current.store;
-  const entry = { key: config, store: openStore(config) };
-  current = entry;
+  if (slot.current?.key === config) return slot.current.store;
+  const entry: OpenStore = { key: config, store: openStore(config) };
+  slot.current = entry;
   // A failed open (e.g. an unwritable DATA_DIR) is retried on the next request.
   entry.store.catch(() => {
-    if (current === entry) current = undefined;
+    if (slot.current === entry) slot.current = undefined;
   });
   return entry.store;
 }

@@ -15,6 +15,7 @@
  * - EVAL, not EVALSHA, for the reason given in upstash-store.ts: one command per call, always.
  */
 import { Redis } from 'ioredis';
+import { processSingleton } from '../process-singleton';
 import { createScriptStore } from './script-store';
 import type { RedisScriptTransport } from './script-store';
 import { StoreError } from './types';
@@ -200,7 +201,7 @@ function createTransport(
   };
 }
 
-let sigtermHooked = false;
+const sigterm = processSingleton('redis-store.sigterm', () => ({ hooked: false }));
 
 /**
  * `next start` exits on SIGTERM after closing its HTTP server; this lets the connection say
@@ -208,8 +209,8 @@ let sigtermHooked = false;
  * NEXT_MANUAL_SIG_HANDLE), the signal is raised again so the process still ends.
  */
 function quitOnSigterm(close: () => Promise<void>): void {
-  if (sigtermHooked) return;
-  sigtermHooked = true;
+  if (sigterm.hooked) return;
+  sigterm.hooked = true;
   process.once('SIGTERM', () => {
     void close().finally(() => {
       if (process.listenerCount('SIGTERM') === 0) process.kill(process.pid, 'SIGTERM');

@@ -13,6 +13,8 @@ export interface TcpProxy {
   setMode(mode: 'pass' | 'hold'): void;
   /** Forwards what every connection still open sent while held, and carries on in 'pass'. */
   release(): void;
+  /** How many connections clients have opened through the proxy so far. */
+  accepted(): number;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ interface Link {
 export async function startTcpProxy(target = { host: '127.0.0.1', port: 6379 }): Promise<TcpProxy> {
   let mode: 'pass' | 'hold' = 'pass';
   const links = new Set<Link>();
+  let accepted = 0;
 
   const connectUpstream = (link: Link): void => {
     const upstream = net.connect(target);
@@ -45,6 +48,7 @@ export async function startTcpProxy(target = { host: '127.0.0.1', port: 6379 }):
 
   const server = net.createServer((client) => {
     const link: Link = { client, upstream: undefined, pending: [] };
+    accepted += 1;
     links.add(link);
     client.on('error', () => client.destroy());
     client.on('close', () => links.delete(link));
@@ -59,6 +63,7 @@ export async function startTcpProxy(target = { host: '127.0.0.1', port: 6379 }):
   return {
     port: (server.address() as net.AddressInfo).port,
     setMode: (next) => void (mode = next),
+    accepted: () => accepted,
     release() {
       mode = 'pass';
       for (const link of links) if (!link.client.destroyed) flush(link);
