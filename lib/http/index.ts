@@ -10,7 +10,11 @@ export {
   parseTodoPatch,
 } from './todo-input';
 export { parseIdempotencyKey } from './idempotency-key';
-export { withRequest } from './pipeline';
-export type { RequestContext, RouteContext, RouteHandler } from './pipeline';
+export { openRequest, withRequest } from './pipeline';
+export type { OpenRequest, RequestContext, RouteContext, RouteHandler } from './pipeline';
+export { authenticate } from './authenticate';
+export type { Authenticated, RequestKind } from './authenticate';
 export { withUser, preflight, methodNotAllowed } from './with-user';
 export type { UserContext } from './with-user';
+export { listBody, toWire } from './wire';
+export type { WireItem } from './wire';

@@ -1,10 +1,12 @@
 /**
- * What every API route shares, whatever it checks: a request id on the answer, one coded error
- * envelope for anything thrown, and one log line once the answer is known. `withUser` builds the
- * authenticated pipeline on top; `/api/health`, the dev routes and the webhook use this directly.
+ * What every request of ours shares, whatever answers it — a route handler's Response or the
+ * widget page's first view: the configuration read once, a request id, one coded error for
+ * anything thrown, and one log line once the outcome is known. `withRequest` wraps a route
+ * handler in it; `openRequest` is the same pipeline for a page (lib/widget-server/first-view.ts).
+ * The authenticated path on top is lib/http/authenticate.ts.
  */
 import { AuthError } from '../auth';
-import { loadConfig } from '../config';
+import { loadConfig, type ConfigState } from '../config';
 import { StoreError } from '../store';
 import type { Principal } from '../principal';
 import { ApiError } from './errors';
@@ -29,6 +31,8 @@ export type RouteHandler<R extends Request = Request> = (
 export interface RequestContext {
   /** This request's id (echoed or generated), as sent in `X-Request-Id`. */
   readonly requestId: string;
+  /** The configuration, read once for the whole request. */
+  readonly config: ConfigState;
   /** The route's path parameters (single segments only). */
   readonly params: Record<string, string>;
   /** Headers added to the answer whatever it is, errors included (e.g. CORS). */
@@ -42,8 +46,56 @@ export interface RequestContext {
   note(fields: Readonly<Record<string, string | number | boolean>>): void;
 }
 
+/** A request as the pipeline sees it, whoever serves it. */
+export interface IncomingRequest {
+  readonly method: string;
+  readonly pathname: string;
+  readonly headers: Pick<Headers, 'get'>;
+  readonly params?: Record<string, string>;
+}
+
+/** A request in the pipeline: its context, and the two ways it ends. */
+export interface OpenRequest extends RequestContext {
+  /** `error` as the coded error the client sees, its cause logged, a store outage noted. */
+  fail(error: unknown): ApiError;
+  /** Writes the request's one log line: `status` as answered, `code` when it was an error. */
+  finish(status: number, code?: string): void;
+}
+
+/** Starts the pipeline for one request: reads the configuration and the request id. */
+export function openRequest(incoming: IncomingRequest): OpenRequest {
+  const started = performance.now();
+  const params = incoming.params ?? {};
+  const config = loadConfig();
+  let user: Principal | undefined;
+  const extra: Record<string, string | number | boolean> = {};
+  const ctx: OpenRequest = {
+    requestId: requestIdFor(incoming.headers),
+    config,
+    params,
+    headers: new Headers(),
+    identify: (u) => (user = u),
+    note: (fields) => Object.assign(extra, fields),
+    fail: (error) => toApiError(error, ctx.requestId),
+    finish(status, code) {
+      logRequest({
+        requestId: ctx.requestId,
+        method: incoming.method,
+        route: routePattern(incoming.pathname, params),
+        status,
+        durationMs: performance.now() - started,
+        store: config.ok ? config.config.store.kind : undefined,
+        user,
+        code,
+        extra,
+      });
+    },
+  };
+  return ctx;
+}
+
 /**
- * Runs `handler` inside the shared pipeline: whatever it returns or throws, the answer carries
+ * Runs `handler` inside the pipeline: whatever it returns or throws, the answer carries
  * `X-Request-Id` and the context's headers, an error becomes the contract's envelope, and one
  * JSON line is logged.
  */
@@ -51,44 +103,24 @@ export function withRequest<R extends Request = Request>(
   handler: (req: R, ctx: RequestContext) => Promise<Response>,
 ): RouteHandler<R> {
   return async (req, routeCtx) => {
-    const started = performance.now();
-    const requestId = requestIdFor(req.headers);
-    const params = singleParams(await routeCtx.params);
-    const headers = new Headers();
-    let user: Principal | undefined;
-    const extra: Record<string, string | number | boolean> = {};
-    const ctx: RequestContext = {
-      requestId,
-      params,
-      headers,
-      identify: (u) => (user = u),
-      note: (fields) => Object.assign(extra, fields),
-    };
-
+    const ctx = openRequest({
+      method: req.method,
+      pathname: requestUrl(req).pathname,
+      headers: req.headers,
+      params: singleParams(await routeCtx.params),
+    });
     let response: Response;
     let code: string | undefined;
     try {
       response = await handler(req, ctx);
     } catch (error) {
-      const apiError = toApiError(error, requestId);
+      const apiError = ctx.fail(error);
       code = apiError.code;
       response = errorResponse(apiError);
     }
-    headers.set(REQUEST_ID_HEADER, requestId);
-    response = withHeaders(response, headers);
-
-    const state = loadConfig();
-    logRequest({
-      requestId,
-      method: req.method,
-      route: routePattern(requestUrl(req).pathname, params),
-      status: response.status,
-      durationMs: performance.now() - started,
-      store: state.ok ? state.config.store.kind : undefined,
-      user,
-      code,
-      extra,
-    });
+    ctx.headers.set(REQUEST_ID_HEADER, ctx.requestId);
+    response = withHeaders(response, ctx.headers);
+    ctx.finish(response.status, code);
     return response;
   };
 }

@@ -14,7 +14,7 @@ export function isWellFormedRequestId(raw: string | null | undefined): raw is st
 }
 
 /** The incoming `X-Request-Id` when well-formed, else a fresh UUID. */
-export function requestIdFor(headers: Headers): string {
+export function requestIdFor(headers: Pick<Headers, 'get'>): string {
   const incoming = headers.get(REQUEST_ID_HEADER);
   // The Web Crypto global: the same in the proxy and in route handlers.
   return isWellFormedRequestId(incoming) ? incoming : crypto.randomUUID();

@@ -2,13 +2,11 @@
  * The configuration a request needs, or the 503 every route answers without it: the API and the
  * webhook share one wording, and the details stay in the server log.
  */
-import { loadConfig } from '../config';
-import type { Config } from '../config';
+import type { Config, ConfigState } from '../config';
 import { ApiError } from './errors';
 
-/** The loaded configuration; throws 503 `server_misconfigured` (Retry-After 60) when invalid. */
-export function requiredConfig(): Config {
-  const state = loadConfig();
+/** The request's configuration; throws 503 `server_misconfigured` (Retry-After 60) when invalid. */
+export function requiredConfig(state: ConfigState): Config {
   if (!state.ok) {
     throw new ApiError(
       'server_misconfigured',

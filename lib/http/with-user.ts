@@ -1,26 +1,23 @@
 /**
- * The authenticated request pipeline every to-do route shares, in the order an attacker meets
- * it: configuration → origin → token → rate limit → the route's own work. Each step either
- * passes or throws a coded error; lib/http/pipeline.ts turns errors into responses.
+ * The API's routes, in the order an attacker meets their checks: configuration → origin (CORS)
+ * → token → rate limit → the route's own work. Each step passes or throws a coded error; the
+ * pipeline (pipeline.ts) turns errors into responses.
  */
+import { readBearerToken } from '../auth';
 import type { Config } from '../config';
-import { readBearerToken, verifyHelpCenterToken } from '../auth';
-import { getStore } from '../store';
 import type { Principal } from '../principal';
-import type { Quota, TodoStore } from '../store';
+import type { UserTodos } from '../store';
+import { authenticate, type RequestKind } from './authenticate';
 import { corsHeaders, preflightHeaders } from './cors';
 import { ApiError } from './errors';
 import { withRequest } from './pipeline';
 import { requiredConfig } from './required-config';
 import type { RequestContext, RouteHandler } from './pipeline';
 
-export type RequestKind = Quota['kind'];
-
 export interface UserContext {
   readonly user: Principal;
-  /** The request's rate-limit budget; the store counts it inside the same call as the work. */
-  readonly quota: Quota;
-  readonly store: TodoStore;
+  /** The user's list, the request's rate-limit budget bound in. */
+  readonly todos: UserTodos;
   readonly params: Record<string, string>;
 }
 
@@ -30,19 +27,11 @@ export function withUser(
   handler: (req: Request, ctx: UserContext) => Promise<Response>,
 ): RouteHandler {
   return withRequest(async (req, ctx) => {
-    const config = checkedConfig(req, ctx);
+    checkedConfig(req, ctx);
     const token = readBearerToken(req.headers.get('authorization'));
-    const user = await verifyHelpCenterToken(token, config);
-    ctx.identify(user);
-    const store = await getStore(config.store);
-    return handler(req, { user, quota: quotaFor(kind, config), store, params: ctx.params });
+    const { user, todos } = await authenticate(ctx, token, kind);
+    return handler(req, { user, todos, params: ctx.params });
   });
-}
-
-/** A request's rate-limit budget under the configured per-user limits. */
-export function quotaFor(kind: RequestKind, config: Config): Quota {
-  const limits = config.rateLimits;
-  return { kind, perMinute: kind === 'read' ? limits.readsPerMinute : limits.writesPerMinute };
 }
 
 /** `OPTIONS`: the CORS preflight for a route serving `methods`. */
@@ -74,7 +63,7 @@ export function methodNotAllowed(methods: readonly string[]): RouteHandler {
  */
 function checkedConfig(req: Request, ctx: RequestContext): Config {
   ctx.headers.set('Vary', 'Origin');
-  const config = requiredConfig();
+  const config = requiredConfig(ctx.config);
   for (const [name, value] of Object.entries(corsHeaders(req, config.allowedOrigins))) {
     ctx.headers.set(name, value);
   }

@@ -4,7 +4,8 @@
  */
 import { json } from '../http/respond';
 import type { Principal } from '../principal';
-import type { TodoItem } from '../store';
+import type { Todo } from '../store';
+import { toWire, type WireItem } from '../http/wire';
 
 /** Bump when the document's shape changes, so old exports stay recognisable. */
 export const EXPORT_FORMAT = 'hc-todo-export/1';
@@ -13,25 +14,25 @@ export interface ExportDocument {
   format: typeof EXPORT_FORMAT;
   exported_at: string;
   user: { subdomain: string; userId: number };
-  todo_items: TodoItem[];
+  todo_items: WireItem[];
 }
 
 /** The export document for `user`'s items. */
 export function buildExport(
   user: Principal,
-  items: TodoItem[],
+  items: readonly Todo[],
   now: Date = new Date(),
 ): ExportDocument {
   return {
     format: EXPORT_FORMAT,
     exported_at: now.toISOString(),
     user: { subdomain: user.subdomain, userId: user.userId },
-    todo_items: items,
+    todo_items: items.map(toWire),
   };
 }
 
 /** The export as a download: browsers save it as a file instead of showing it. */
-export function exportResponse(user: Principal, items: TodoItem[]): Response {
+export function exportResponse(user: Principal, items: readonly Todo[]): Response {
   return json(buildExport(user, items), 200, {
     'Content-Disposition': 'attachment; filename="hc-todo-export.json"',
   });

@@ -22,7 +22,7 @@ import {
   StoreError,
 } from './types';
 import type { Principal } from '../principal';
-import type { Quota, TodoItem, TodoStore } from './types';
+import type { Quota, Todo, TodoStore, UserTodos } from './types';
 
 /** What a backend must provide: one script per call, and a cheap liveness check. */
 export interface RedisScriptTransport {
@@ -44,8 +44,8 @@ export interface ScriptStoreOptions {
 interface Reply {
   status: 'ok' | 'repeat';
   n: number;
-  touched: TodoItem | null;
-  items: TodoItem[];
+  touched: Todo | null;
+  items: Todo[];
 }
 
 /** The TodoStore on top of `transport`. */
@@ -71,12 +71,12 @@ export function createScriptStore(
 
   const now = (): string => new Date().toISOString();
 
-  return {
-    async list(user, quota) {
+  const forUser = (user: Principal, quota: Quota | null): UserTodos => ({
+    async list() {
       return (await run('list', LIST_SCRIPT, user, quota)).items;
     },
 
-    async add(user, quota, value, idempotencyKey) {
+    async add(value, idempotencyKey) {
       const args = [
         now(),
         JSON.stringify(value),
@@ -87,41 +87,39 @@ export function createScriptStore(
       ];
       const reply = await run('add', ADD_SCRIPT, user, quota, args);
       if (reply.status === 'ok' && !reply.touched) throw unreadable('add reply');
-      return { created: reply.status === 'ok', todo_item: reply.touched, todo_items: reply.items };
+      return { created: reply.status === 'ok', item: reply.touched, items: reply.items };
     },
 
-    async update(user, quota, id, patch) {
+    async update(id, patch) {
       const done = patch.done === undefined ? '' : String(patch.done);
       const value = patch.value === undefined ? '' : JSON.stringify(patch.value);
-      const reply = await run(
-        'update',
-        UPDATE_SCRIPT,
-        user,
-        quota,
-        [now(), String(id), done, value],
-        id,
-      );
+      const args = [now(), String(id), done, value];
+      const reply = await run('update', UPDATE_SCRIPT, user, quota, args, id);
       if (!reply.touched) throw unreadable('update reply');
-      return { todo_item: reply.touched, todo_items: reply.items };
+      return { item: reply.touched, items: reply.items };
     },
 
-    async remove(user, quota, id) {
+    async remove(id) {
       return (await run('remove', REMOVE_SCRIPT, user, quota, [String(id)], id)).items;
     },
 
-    async setAllDone(user, quota, done) {
+    async setAllDone(done) {
       const args = [now(), String(done)];
       return (await run('setAllDone', SET_ALL_DONE_SCRIPT, user, quota, args)).items;
     },
 
-    async removeDone(user, quota) {
+    async removeDone() {
       const reply = await run('removeDone', REMOVE_DONE_SCRIPT, user, quota);
-      return { deleted: reply.n, todo_items: reply.items };
+      return { deleted: reply.n, items: reply.items };
     },
 
-    async eraseOwnData(user, quota) {
+    async eraseOwnData() {
       return (await run('eraseOwnData', ERASE_OWN_DATA_SCRIPT, user, quota)).n;
     },
+  });
+
+  return {
+    forUser,
 
     async eraseUser(user) {
       return (await run('eraseUser', ERASE_USER_SCRIPT, user, null)).n;
@@ -160,12 +158,13 @@ function readReply(raw: unknown, quota: Quota | null, id?: number): Reply {
 }
 
 /** Records in a hash come back in no particular order; the contract lists oldest (lowest id) first. */
-function readList(records: unknown[]): TodoItem[] {
+function readList(records: unknown[]): Todo[] {
   return records.map(readRecord).sort((a, b) => a.id - b.id);
 }
 
-function readRecord(raw: unknown): TodoItem {
-  const r = (typeof raw === 'string' ? JSON.parse(raw) : null) as Partial<TodoItem> | null;
+/** A stored record (its JSON keeps the API's field names) as a Todo. */
+function readRecord(raw: unknown): Todo {
+  const r = (typeof raw === 'string' ? JSON.parse(raw) : null) as StoredRecord | null;
   if (
     typeof r?.id !== 'number' ||
     typeof r.value !== 'string' ||
@@ -179,9 +178,17 @@ function readRecord(raw: unknown): TodoItem {
     id: r.id,
     value: r.value,
     done: r.done,
-    created_at: r.created_at,
-    updated_at: r.updated_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   };
+}
+
+interface StoredRecord {
+  id?: unknown;
+  value?: unknown;
+  done?: unknown;
+  created_at?: unknown;
+  updated_at?: unknown;
 }
 
 /** Not a StoreError: bad data in our own keys is a bug to see as a 500, not an outage. */

@@ -14,7 +14,7 @@ import {
   StoreError,
 } from './types';
 import type { Principal } from '../principal';
-import type { Added, Change, Quota, TodoItem, TodoPatch, TodoStore } from './types';
+import type { Added, Changed, Cleared, Quota, Todo, TodoPatch, TodoStore } from './types';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS todo_users (
@@ -55,12 +55,12 @@ interface Row {
   updated_at: string;
 }
 
-const toItem = (row: Row): TodoItem => ({
+const toTodo = (row: Row): Todo => ({
   id: row.id,
   value: row.value,
   done: row.done === 1,
-  created_at: row.created_at,
-  updated_at: row.updated_at,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
 });
 
 const notFound = (id: number): StoreError =>
@@ -128,7 +128,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): TodoStore {
     keysRemoveAll: db.prepare('DELETE FROM todo_idempotency WHERE subdomain = ? AND user_id = ?'),
   };
 
-  const list = (u: Principal): TodoItem[] => q.list.all(u.subdomain, u.userId).map(toItem);
+  const list = (u: Principal): Todo[] => q.list.all(u.subdomain, u.userId).map(toTodo);
 
   const add = db.transaction((u: Principal, value: string, key: string | undefined): Added => {
     const nowMs = Date.now();
@@ -137,7 +137,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): TodoStore {
       const seen = q.keyGet.get(u.subdomain, u.userId, key, nowMs);
       if (seen) {
         const row = q.get.get(u.subdomain, u.userId, seen.item_id);
-        return { created: false, todo_item: row ? toItem(row) : null, todo_items: list(u) };
+        return { created: false, item: row ? toTodo(row) : null, items: list(u) };
       }
     }
     if (q.count.get(u.subdomain, u.userId)!.n >= MAX_ITEMS_PER_USER) {
@@ -150,37 +150,37 @@ export function createSqliteStore(opts: SqliteStoreOptions): TodoStore {
       q.keyPut.run(u.subdomain, u.userId, key, id, nowMs + IDEMPOTENCY_TTL_SECONDS * 1000);
       q.keysTrim.run({ ...u, keep: MAX_IDEMPOTENCY_KEYS_PER_USER });
     }
-    const item: TodoItem = { id, value, done: false, created_at: now, updated_at: now };
-    return { created: true, todo_item: item, todo_items: list(u) };
+    const item: Todo = { id, value, done: false, createdAt: now, updatedAt: now };
+    return { created: true, item, items: list(u) };
   });
 
-  const update = db.transaction((u: Principal, id: number, patch: TodoPatch): Change => {
+  const update = db.transaction((u: Principal, id: number, patch: TodoPatch): Changed => {
     const row = q.get.get(u.subdomain, u.userId, id);
     if (!row) throw notFound(id);
-    const item: TodoItem = {
-      ...toItem(row),
+    const item: Todo = {
+      ...toTodo(row),
       ...(patch.value !== undefined && { value: patch.value }),
       ...(patch.done !== undefined && { done: patch.done }),
-      updated_at: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
     };
-    q.update.run(item.value, item.done ? 1 : 0, item.updated_at, u.subdomain, u.userId, id);
-    return { todo_item: item, todo_items: list(u) };
+    q.update.run(item.value, item.done ? 1 : 0, item.updatedAt, u.subdomain, u.userId, id);
+    return { item, items: list(u) };
   });
 
-  const remove = db.transaction((u: Principal, id: number): TodoItem[] => {
+  const remove = db.transaction((u: Principal, id: number): Todo[] => {
     if (q.remove.run(u.subdomain, u.userId, id).changes === 0) throw notFound(id);
     return list(u);
   });
 
-  const setAllDone = db.transaction((u: Principal, done: boolean): TodoItem[] => {
+  const setAllDone = db.transaction((u: Principal, done: boolean): Todo[] => {
     const flag = done ? 1 : 0;
     q.setAllDone.run(flag, new Date().toISOString(), u.subdomain, u.userId, flag);
     return list(u);
   });
 
-  const removeDone = db.transaction((u: Principal) => {
+  const removeDone = db.transaction((u: Principal): Cleared => {
     const deleted = q.removeDone.run(u.subdomain, u.userId).changes;
-    return { deleted, todo_items: list(u) };
+    return { deleted, items: list(u) };
   });
 
   /** Items and idempotency keys; the counter row stays unless `counterToo`. */
@@ -210,13 +210,15 @@ export function createSqliteStore(opts: SqliteStoreOptions): TodoStore {
   };
 
   return {
-    list: (u, quota) => run(u, quota, () => list(u)),
-    add: (u, quota, value, key) => run(u, quota, () => add.immediate(u, value, key)),
-    update: (u, quota, id, patch) => run(u, quota, () => update.immediate(u, id, patch)),
-    remove: (u, quota, id) => run(u, quota, () => remove.immediate(u, id)),
-    setAllDone: (u, quota, done) => run(u, quota, () => setAllDone.immediate(u, done)),
-    removeDone: (u, quota) => run(u, quota, () => removeDone.immediate(u)),
-    eraseOwnData: (u, quota) => run(u, quota, () => erase.immediate(u, false)),
+    forUser: (u, quota) => ({
+      list: () => run(u, quota, () => list(u)),
+      add: (value, key) => run(u, quota, () => add.immediate(u, value, key)),
+      update: (id, patch) => run(u, quota, () => update.immediate(u, id, patch)),
+      remove: (id) => run(u, quota, () => remove.immediate(u, id)),
+      setAllDone: (done) => run(u, quota, () => setAllDone.immediate(u, done)),
+      removeDone: () => run(u, quota, () => removeDone.immediate(u)),
+      eraseOwnData: () => run(u, quota, () => erase.immediate(u, false)),
+    }),
     eraseUser: (u) =>
       run(null, null, () => {
         quotas.forget(u);

@@ -1,17 +1,19 @@
 /**
- * The storage boundary. A backend sees only the verified principal and plain values — never a
- * request or a token — so the three backends (embedded SQLite, KV over Upstash REST, Redis) are
- * interchangeable.
+ * The storage boundary, in the domain's terms: a backend sees only the verified principal and
+ * plain values — never a request, a token or the API's JSON shapes (lib/http/wire.ts builds those)
+ * — so the three backends (embedded SQLite, KV over Upstash REST, Redis) are interchangeable.
  */
 
 import type { Principal } from '../principal';
+import { processBrand } from '../process-singleton';
 
-export interface TodoItem {
-  id: number;
-  value: string;
-  done: boolean;
-  created_at: string;
-  updated_at: string;
+/** One to-do item. Timestamps are ISO-8601 strings, as stored. */
+export interface Todo {
+  readonly id: number;
+  readonly value: string;
+  readonly done: boolean;
+  readonly createdAt: string;
+  readonly updatedAt: string;
 }
 
 export interface TodoPatch {
@@ -19,10 +21,10 @@ export interface TodoPatch {
   done?: boolean;
 }
 
-/** What every mutation returns: the item it touched and the user's whole list afterwards. */
-export interface Change {
-  todo_item: TodoItem;
-  todo_items: TodoItem[];
+/** What a change to one item returns: the item as it is now and the user's whole list. */
+export interface Changed {
+  item: Todo;
+  items: Todo[];
 }
 
 /** Every user may keep at most this many items (CONTRACT §2, 409 `limit_reached`). */
@@ -38,19 +40,19 @@ export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
  */
 export const MAX_IDEMPOTENCY_KEYS_PER_USER = 1000;
 
-/** What `add` returns: a new item (201), or for a repeated `Idempotency-Key` the original (200). */
+/** What `add` returns: a new item, or for a repeated `Idempotency-Key` the original. */
 export interface Added {
   /** False when the key was seen before: nothing was added. */
   created: boolean;
   /** The item the add (or the key's first use) created; null if it has been deleted since. */
-  todo_item: TodoItem | null;
-  todo_items: TodoItem[];
+  item: Todo | null;
+  items: Todo[];
 }
 
 /** What clearing completed items returns. */
 export interface Cleared {
   deleted: number;
-  todo_items: TodoItem[];
+  items: Todo[];
 }
 
 /**
@@ -65,8 +67,15 @@ export interface Quota {
 
 export type StoreErrorCode = 'not_found' | 'limit_reached' | 'rate_limited' | 'store_unavailable';
 
+const brand = processBrand('StoreError');
+
 /** A store failure the HTTP layer maps to a status; `cause` keeps the backend's own error. */
 export class StoreError extends Error {
+  /** Also true for a StoreError from another route bundle (the store is shared). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return brand.has(value);
+  }
+
   constructor(
     readonly code: StoreErrorCode,
     message: string,
@@ -78,40 +87,48 @@ export class StoreError extends Error {
     super(message, options);
     this.name = 'StoreError';
     this.retryAfterSeconds = options?.retryAfterSeconds;
+    brand.mark(this);
   }
 
   readonly retryAfterSeconds: number | undefined;
 }
 
 /**
- * One call per API request: each method is atomic on its own (one transaction or one script,
- * the quota check included), so concurrent requests can neither lose a write, reuse an id, nor
- * pass the item cap or the rate limit. Every method that takes a quota throws `rate_limited`
- * (with `retryAfterSeconds`) before doing any work when the user is over it.
+ * One user's list, their request budget bound in (`quota`, or none). Each method is one store
+ * call, atomic on its own (one transaction or one script, the quota check included), so
+ * concurrent requests can neither lose a write, reuse an id, nor pass the item cap or the rate
+ * limit. With a quota, every method throws `rate_limited` (with `retryAfterSeconds`) before
+ * doing any work when the user is over it.
  */
-export interface TodoStore {
-  /** The user's items, oldest first. */
-  list(user: Principal, quota: Quota | null): Promise<TodoItem[]>;
+export interface UserTodos {
+  /** The items, oldest first. */
+  list(): Promise<Todo[]>;
   /**
    * Appends an item (value already validated and trimmed); throws `limit_reached` at the cap.
-   * With `idempotencyKey`, a repeat of a key this user used in the last 24 h adds nothing and
-   * answers the first add's item (checked before the cap), as long as it is among the user's
-   * newest MAX_IDEMPOTENCY_KEYS_PER_USER keys.
+   * With `idempotencyKey`, a repeat of a key used in the last 24 h adds nothing and answers the
+   * first add's item (checked before the cap), as long as it is among the user's newest
+   * MAX_IDEMPOTENCY_KEYS_PER_USER keys.
    */
-  add(user: Principal, quota: Quota | null, value: string, idempotencyKey?: string): Promise<Added>;
+  add(value: string, idempotencyKey?: string): Promise<Added>;
   /** Applies a non-empty patch; throws `not_found` when the user has no such item. */
-  update(user: Principal, quota: Quota | null, id: number, patch: TodoPatch): Promise<Change>;
-  /** Removes an item; throws `not_found` when the user has no such item. */
-  remove(user: Principal, quota: Quota | null, id: number): Promise<TodoItem[]>;
-  /** Sets every item's `done`; only items that change get a new `updated_at` (toggle all). */
-  setAllDone(user: Principal, quota: Quota | null, done: boolean): Promise<TodoItem[]>;
+  update(id: number, patch: TodoPatch): Promise<Changed>;
+  /** Removes an item and returns the list; throws `not_found` when there is no such item. */
+  remove(id: number): Promise<Todo[]>;
+  /** Sets every item's `done`; only items that change get a new `updatedAt` (toggle all). */
+  setAllDone(done: boolean): Promise<Todo[]>;
   /** Removes every done item (clear completed). */
-  removeDone(user: Principal, quota: Quota | null): Promise<Cleared>;
+  removeDone(): Promise<Cleared>;
   /**
-   * `DELETE /api/me`: erases the user's items and idempotency keys; only the id counter stays,
-   * so ids are never reused. Returns how many items were erased.
+   * "Delete all my data": erases the items and idempotency keys; only the id counter stays, so
+   * ids are never reused. Returns how many items were erased.
    */
-  eraseOwnData(user: Principal, quota: Quota | null): Promise<number>;
+  eraseOwnData(): Promise<number>;
+}
+
+/** A backend: users' lists, plus what is not one user's request. */
+export interface TodoStore {
+  /** `user`'s list; every call counts against `quota` (null: not a user's request, e.g. tests). */
+  forUser(user: Principal, quota: Quota | null): UserTodos;
   /**
    * The deletion webhook: erases everything stored for the user, id counter and rate-limit
    * state included. Returns how many items were erased; erasing an unknown user returns 0.

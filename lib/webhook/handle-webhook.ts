@@ -11,7 +11,7 @@
  */
 import type { Config } from '../config';
 import { ApiError } from '../http/errors';
-import { withRequest } from '../http/pipeline';
+import { withRequest, type RequestContext } from '../http/pipeline';
 import { readBodyBytes } from '../http/read-body';
 import { requiredConfig } from '../http/required-config';
 import { json } from '../http/respond';
@@ -28,7 +28,7 @@ const ALLOW = 'POST, OPTIONS';
 /** Handles one delivery; its log line says the event type, the outcome and the count erased. */
 export const handleZendeskWebhook = withRequest(async (req, ctx) => {
   ctx.note({ outcome: 'error' });
-  const config = enabledConfig();
+  const config = enabledConfig(ctx);
   const body = await readBodyBytes(req, WEBHOOK_MAX_BODY_BYTES);
   const problem = verifyWebhookSignature(
     {
@@ -64,8 +64,8 @@ export const handleZendeskWebhook = withRequest(async (req, ctx) => {
 });
 
 /** `OPTIONS`: names the method, and — deliberately — no `Access-Control-*` header at all. */
-export const webhookOptions = withRequest(async () => {
-  enabledConfig();
+export const webhookOptions = withRequest(async (_req, ctx) => {
+  enabledConfig(ctx);
   return new Response(null, {
     status: 204,
     headers: { Allow: ALLOW, 'Cache-Control': 'no-store' },
@@ -73,14 +73,14 @@ export const webhookOptions = withRequest(async () => {
 });
 
 /** Any other method: 405 with `Allow` (404 while the webhook is disabled, as for POST). */
-export const webhookMethodNotAllowed = withRequest(async () => {
-  enabledConfig();
+export const webhookMethodNotAllowed = withRequest(async (_req, ctx) => {
+  enabledConfig(ctx);
   throw new ApiError('method_not_allowed', 'Zendesk webhooks use POST.', { Allow: ALLOW });
 });
 
 /** The configuration, or the error that stops every webhook request before it is read. */
-function enabledConfig(): Config & { webhookSecret: string } {
-  const config = requiredConfig();
+function enabledConfig(ctx: RequestContext): Config & { webhookSecret: string } {
+  const config = requiredConfig(ctx.config);
   const { webhookSecret } = config;
   if (webhookSecret === undefined) {
     // Unset means "no webhook here" (CONTRACT §1), not "accept unsigned deliveries".

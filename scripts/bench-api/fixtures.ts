@@ -58,10 +58,11 @@ export async function arrange(
   const fullUsers = range(20_000, sizes.full);
 
   await store.eraseUser(who(getUser));
-  for (let i = 0; i < 20; i++) await store.add(who(getUser), null, `item ${i}`);
+  const listOf = (userId: number) => store.forUser(who(userId), null);
+  for (let i = 0; i < 20; i++) await listOf(getUser).add(`item ${i}`);
   await each(fullUsers, 8, async (id) => {
     await store.eraseUser(who(id));
-    for (let i = 0; i < FULL_START; i++) await store.add(who(id), null, `item ${i}`);
+    for (let i = 0; i < FULL_START; i++) await listOf(id).add(`item ${i}`);
   });
 
   return {
@@ -71,8 +72,8 @@ export async function arrange(
     resetSmall: () => each(smallUsers, 8, (id) => store.eraseUser(who(id))),
     resetFull: () =>
       each(fullUsers, 8, async (id) => {
-        const items = await store.list(who(id), null);
-        for (const item of items.slice(FULL_START)) await store.remove(who(id), null, item.id);
+        const items = await listOf(id).list();
+        for (const item of items.slice(FULL_START)) await listOf(id).remove(item.id);
       }),
     close: async () => store.close?.(),
   };

@@ -4,8 +4,8 @@ const METHODS = ['DELETE'];
 
 // "Delete all my data": one store call, counted as a write. The id counter stays, so an item
 // added afterwards never takes an id the user's old (perhaps exported) items had.
-export const DELETE = withUser('write', async (_req, { user, quota, store }) =>
-  json({ deleted: await store.eraseOwnData(user, quota), todo_items: [] }),
+export const DELETE = withUser('write', async (_req, { todos }) =>
+  json({ deleted: await todos.eraseOwnData(), todo_items: [] }),
 );
 
 export const OPTIONS = preflight(METHODS);

@@ -1,6 +1,7 @@
 import {
   assertClearCompletedQuery,
   json,
+  listBody,
   methodNotAllowed,
   parseBulkDone,
   parseIdempotencyKey,
@@ -12,29 +13,28 @@ import {
 
 const METHODS = ['GET', 'POST', 'PATCH', 'DELETE'];
 
-export const GET = withUser('read', async (_req, { user, quota, store }) =>
-  json({ todo_items: await store.list(user, quota) }),
-);
+export const GET = withUser('read', async (_req, { todos }) => json(listBody(await todos.list())));
 
 /** Add one item; a repeated `Idempotency-Key` answers 200 with the first add's item. */
-export const POST = withUser('write', async (req, { user, quota, store }) => {
+export const POST = withUser('write', async (req, { todos }) => {
   // The body first: an invalid add is 400 whether or not it carries a key (CONTRACT §2).
   const value = parseNewTodo(await readJsonBody(req));
   const key = parseIdempotencyKey(req.headers);
-  const { created, ...change } = await store.add(user, quota, value, key);
-  return json(change, created ? 201 : 200);
+  const added = await todos.add(value, key);
+  return json(listBody(added.items, added), added.created ? 201 : 200);
 });
 
 /** Toggle all: `{"done": boolean}` for every item, in one store call. */
-export const PATCH = withUser('write', async (req, { user, quota, store }) => {
+export const PATCH = withUser('write', async (req, { todos }) => {
   const done = parseBulkDone(await readJsonBody(req));
-  return json({ todo_items: await store.setAllDone(user, quota, done) });
+  return json(listBody(await todos.setAllDone(done)));
 });
 
 /** Clear completed: only `?done=true`; never "delete everything". */
-export const DELETE = withUser('write', async (req, { user, quota, store }) => {
+export const DELETE = withUser('write', async (req, { todos }) => {
   assertClearCompletedQuery(req.url);
-  return json(await store.removeDone(user, quota));
+  const { deleted, items } = await todos.removeDone();
+  return json({ deleted, ...listBody(items) });
 });
 
 export const OPTIONS = preflight(METHODS);

@@ -38,9 +38,9 @@ describe.each<Backend>([kvBackend, redisBackend])('redis key layout: $name', (ba
   it('keeps every key of a user under one hash tag, with bounded lifetimes', async () => {
     const u = user();
     const k = testKeys(u);
-    await bk.open.store.add(u, { kind: 'write', perMinute: 10 }, '{"a":1}', 'key-1');
-    const { todo_item: b } = await bk.s.add(u, 'b');
-    await bk.s.remove(u, 1);
+    await bk.open.store.forUser(u, { kind: 'write', perMinute: 10 }).add('{"a":1}', 'key-1');
+    const { item: b } = await bk.add(u, 'b');
+    await bk.todos(u).remove(1);
 
     const tag = `{${u.subdomain}:${u.userId}}`;
     const found = await redis.keys(`hc-todo-test:${tag}:*`);
@@ -48,7 +48,7 @@ describe.each<Backend>([kvBackend, redisBackend])('redis key layout: $name', (ba
     expect(k.items).toBe(`hc-todo-test:${tag}:items`);
     expect(await redis.get(k.seq)).toBe('2');
     // Fixed field order, value last: the scripts rely on it (see redis-scripts.ts).
-    const record = `{"id":2,"done":false,"created_at":"${b.created_at}","updated_at":"${b.updated_at}","value":"b"}`;
+    const record = `{"id":2,"done":false,"created_at":"${b.createdAt}","updated_at":"${b.updatedAt}","value":"b"}`;
     expect(await redis.hgetall(k.items)).toEqual({ '2': record });
     expect(await redis.hget(k.idem, 'key-1')).toBe('1');
     // The counter and the items never expire; keys and logs do.
@@ -64,41 +64,41 @@ describe.each<Backend>([kvBackend, redisBackend])('redis key layout: $name', (ba
 
   it('re-seeds a lost id counter above the highest item instead of overwriting', async () => {
     const u = user();
-    for (const v of ['a', 'b', 'c']) await bk.s.add(u, v);
-    await bk.s.remove(u, 1);
+    for (const v of ['a', 'b', 'c']) await bk.add(u, v);
+    await bk.todos(u).remove(1);
     await bk.open.dropCounter!(u);
-    const { todo_item, todo_items } = await bk.s.add(u, 'd');
-    expect(todo_item.id).toBe(4);
-    expect(todo_items.map((i) => [i.id, i.value])).toEqual([
+    const { item, items } = await bk.add(u, 'd');
+    expect(item.id).toBe(4);
+    expect(items.map((i) => [i.id, i.value])).toEqual([
       [2, 'b'],
       [3, 'c'],
       [4, 'd'],
     ]);
     // A counter behind the items (restored from an old backup, set by hand) is raised too.
     await redis.set(testKeys(u).seq, '1');
-    expect((await bk.s.add(u, 'e')).todo_item.id).toBe(5);
-    expect((await bk.s.list(u)).map((i) => i.value)).toEqual(['b', 'c', 'd', 'e']);
+    expect((await bk.add(u, 'e')).item.id).toBe(5);
+    expect((await bk.todos(u).list()).map((i) => i.value)).toEqual(['b', 'c', 'd', 'e']);
   });
 
   it('keeps ids unique after erasing own data with a lost counter', async () => {
     const u = user();
-    for (const v of ['a', 'b', 'c']) await bk.s.add(u, v);
+    for (const v of ['a', 'b', 'c']) await bk.add(u, v);
     await bk.open.dropCounter!(u);
-    expect(await bk.open.store.eraseOwnData(u, null)).toBe(3);
-    expect((await bk.s.add(u, 'after')).todo_item.id).toBe(4);
+    expect(await bk.todos(u).eraseOwnData()).toBe(3);
+    expect((await bk.add(u, 'after')).item.id).toBe(4);
   });
 
   it('forgets an Idempotency-Key once it expires, and prunes it', async () => {
     const u = user();
     const k = testKeys(u);
-    await bk.open.store.add(u, null, 'first', 'old-key');
+    await bk.todos(u).add('first', 'old-key');
     await redis.zadd(k.idemExpiry, (await serverNow(redis)) - 1, 'old-key');
-    const again = await bk.open.store.add(u, null, 'second', 'other-key');
+    const again = await bk.todos(u).add('second', 'other-key');
     expect(again.created).toBe(true);
     expect(await redis.hget(k.idem, 'old-key')).toBeNull();
     expect(await redis.zscore(k.idemExpiry, 'old-key')).toBeNull();
-    const reused = await bk.open.store.add(u, null, 'third', 'old-key');
-    expect([reused.created, reused.todo_item?.id]).toEqual([true, 3]);
+    const reused = await bk.todos(u).add('third', 'old-key');
+    expect([reused.created, reused.item?.id]).toEqual([true, 3]);
   });
 
   describe('sliding log on the server clock', () => {
@@ -110,7 +110,7 @@ describe.each<Backend>([kvBackend, redisBackend])('redis key layout: $name', (ba
       const now = await serverNow(redis);
       await redis.rpush(log, now - 30_000, now - 20_000, now - 1_000);
       try {
-        await bk.open.store.add(u, writes, 'refused');
+        await bk.open.store.forUser(u, writes).add('refused');
         expect.unreachable();
       } catch (error) {
         expect(error).toBeInstanceOf(StoreError);
@@ -119,7 +119,7 @@ describe.each<Backend>([kvBackend, redisBackend])('redis key layout: $name', (ba
         expect((error as StoreError).retryAfterSeconds).toBe(30);
       }
       expect(await redis.llen(log)).toBe(3);
-      expect(await bk.s.list(u)).toEqual([]);
+      expect(await bk.todos(u).list()).toEqual([]);
     });
 
     it('drops requests older than 60 s from the log', async () => {
@@ -127,9 +127,9 @@ describe.each<Backend>([kvBackend, redisBackend])('redis key layout: $name', (ba
       const log = testKeys(u).writes;
       const now = await serverNow(redis);
       await redis.rpush(log, now - 61_000, now - 60_000, now - 1_000);
-      expect(await failureOf(bk.open.store.add(u, writes, 'a'))).toBe('resolved');
-      expect(await failureOf(bk.open.store.add(u, writes, 'b'))).toBe('resolved');
-      expect(await failureOf(bk.open.store.add(u, writes, 'c'))).toBe('rate_limited');
+      expect(await failureOf(bk.open.store.forUser(u, writes).add('a'))).toBe('resolved');
+      expect(await failureOf(bk.open.store.forUser(u, writes).add('b'))).toBe('resolved');
+      expect(await failureOf(bk.open.store.forUser(u, writes).add('c'))).toBe('rate_limited');
       expect(await redis.llen(log)).toBe(3);
     });
   });

@@ -35,13 +35,13 @@ const storeAt = (url: string, timeoutMs: number): RedisStore => {
 };
 /** Every operation once, with the user's text in it (which must never reach the log). */
 const everyOp = (store: RedisStore, u: Principal): Promise<unknown>[] => [
-  store.list(u, null),
-  store.add(u, null, 'secret to-do text', 'k'),
-  store.update(u, null, 1, { value: 'secret to-do text' }),
-  store.remove(u, null, 1),
-  store.setAllDone(u, null, true),
-  store.removeDone(u, null),
-  store.eraseOwnData(u, null),
+  store.forUser(u, null).list(),
+  store.forUser(u, null).add('secret to-do text', 'k'),
+  store.forUser(u, null).update(1, { value: 'secret to-do text' }),
+  store.forUser(u, null).remove(1),
+  store.forUser(u, null).setAllDone(true),
+  store.forUser(u, null).removeDone(),
+  store.forUser(u, null).eraseOwnData(),
   store.eraseUser(u),
   store.ping(),
 ];
@@ -84,16 +84,16 @@ describe('redis store: Redis down', () => {
     const outcomes = await Promise.all(
       [
         ...everyOp(store, u),
-        store.add(writer, null, 'late?'),
-        store.add(writer, null, 'late?', 'key'),
+        store.forUser(writer, null).add('late?'),
+        store.forUser(writer, null).add('late?', 'key'),
       ].map((op) => failureOf(op)),
     );
     expect(outcomes).toEqual(outcomes.map(() => 'store_unavailable'));
 
     // Let whatever the client had sent or queued through now: nothing may arrive.
     proxy.release();
-    expect(await store.list(u, null)).toEqual([]); // reconnected on its own
-    expect(await store.list(writer, null)).toEqual([]);
+    expect(await store.forUser(u, null).list()).toEqual([]); // reconnected on its own
+    expect(await store.forUser(writer, null).list()).toEqual([]);
     const keys = testKeys(writer);
     expect(await redis.exists(keys.items, keys.seq, keys.idem)).toBe(0);
   });
@@ -102,11 +102,11 @@ describe('redis store: Redis down', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const u = user();
     const store = storeAt(`redis://127.0.0.1:${proxy.port}`, 200);
-    await store.add(u, null, 'before'); // connected and answering
+    await store.forUser(u, null).add('before'); // connected and answering
     proxy.setMode('hold');
-    expect(await failureOf(store.list(u, null))).toBe('store_unavailable');
+    expect(await failureOf(store.forUser(u, null).list())).toBe('store_unavailable');
     proxy.release();
-    expect((await store.list(u, null)).map((i) => i.value)).toEqual(['before']);
+    expect((await store.forUser(u, null).list()).map((i) => i.value)).toEqual(['before']);
   });
 });
 
@@ -115,8 +115,8 @@ describe('redis store: connection', () => {
     const u = user();
     const name = 'hc-todo';
     const store = storeAt('redis://127.0.0.1:6379', 2_000);
-    await Promise.all(Array.from({ length: 20 }, (_, i) => store.add(u, null, `v${i}`)));
-    await store.list(u, null);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => store.forUser(u, null).add(`v${i}`)));
+    await store.forUser(u, null).list();
     const clients = (await redis.client('LIST')) as string;
     const ours = clients.split('\n').filter((line) => line.includes(`name=${name}`));
     expect(ours.length).toBeGreaterThanOrEqual(1);

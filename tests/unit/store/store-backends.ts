@@ -14,9 +14,9 @@ import type { Principal } from '@/lib/principal';
 import {
   StoreError,
   type StoreErrorCode,
-  type TodoItem,
-  type TodoPatch,
+  type Todo,
   type TodoStore,
+  type UserTodos,
 } from '@/lib/store/types';
 import { createRedisStore } from '@/lib/store/redis-store';
 import { createUpstashStore } from '@/lib/store/upstash-store';
@@ -71,34 +71,6 @@ export async function connectRedis(): Promise<Redis> {
   const redis = new Redis(REDIS_URL, { lazyConnect: true });
   await redis.connect();
   return redis;
-}
-
-/**
- * The store without quotas (null) and with v1 signatures, for the suites about data rather than
- * limits: `add` answers a non-null item.
- */
-export interface PlainStore {
-  list(u: Principal): Promise<TodoItem[]>;
-  add(u: Principal, value: string): Promise<{ todo_item: TodoItem; todo_items: TodoItem[] }>;
-  update(
-    u: Principal,
-    id: number,
-    patch: TodoPatch,
-  ): Promise<{ todo_item: TodoItem; todo_items: TodoItem[] }>;
-  remove(u: Principal, id: number): Promise<TodoItem[]>;
-}
-
-export function plain(store: TodoStore): PlainStore {
-  return {
-    list: (u) => store.list(u, null),
-    async add(u, value) {
-      const { todo_item, todo_items } = await store.add(u, null, value);
-      if (!todo_item) throw new Error('add answered no item');
-      return { todo_item, todo_items };
-    },
-    update: (u, id, patch) => store.update(u, null, id, patch),
-    remove: (u, id) => store.remove(u, null, id),
-  };
 }
 
 /** KV and Redis share a layout: cleanup and arranging go straight to Redis. */
@@ -193,12 +165,14 @@ export const sqliteBackend: Backend = {
 /** Every backend, for `describe.each`. */
 export const BACKENDS: Backend[] = [sqliteBackend, kvBackend, redisBackend];
 
-/** A suite's open backend, its plain view, and fresh principals it forgets after each test. */
+/** A suite's open backend, and fresh principals it forgets after each test. */
 export interface SuiteBackend {
   /** The backend opened for the suite (valid inside tests and hooks). */
   readonly open: OpenBackend;
-  /** `open.store` without quotas, with v1 signatures. */
-  readonly s: PlainStore;
+  /** `u`'s list without a quota: for the suites about data rather than limits. */
+  todos(u: Principal): UserTodos;
+  /** Adds `value` to `u`'s list (no key, no quota) and returns the new item, which must exist. */
+  add(u: Principal, value: string): Promise<{ item: Todo; items: Todo[] }>;
   /** A principal no other test uses, forgotten after the test. */
   user(subdomain?: string): Principal;
   /** Forgets `u` after the test too (a principal a test made by hand). */
@@ -208,23 +182,22 @@ export interface SuiteBackend {
 /** Opens `backend` for the calling `describe` and cleans up after each test and the suite. */
 export function useBackend(backend: Backend): SuiteBackend {
   let open: OpenBackend | undefined;
-  let s: PlainStore | undefined;
   const used: Principal[] = [];
   const track = (u: Principal): Principal => {
     used.push(u);
     return u;
   };
-  const ready = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error(`${backend.name} is not open yet`);
-    return value;
+  const ready = (): OpenBackend => {
+    if (open === undefined) throw new Error(`${backend.name} is not open yet`);
+    return open;
   };
+  const todos = (u: Principal): UserTodos => ready().store.forUser(u, null);
 
   beforeAll(async () => {
     open = await backend.open();
-    s = plain(open.store);
   });
   afterEach(async () => {
-    await Promise.all(used.splice(0).map((u) => ready(open).forget(u)));
+    await Promise.all(used.splice(0).map((u) => ready().forget(u)));
   });
   afterAll(async () => {
     await open?.close();
@@ -232,10 +205,13 @@ export function useBackend(backend: Backend): SuiteBackend {
 
   return {
     get open() {
-      return ready(open);
+      return ready();
     },
-    get s() {
-      return ready(s);
+    todos,
+    async add(u, value) {
+      const { item, items } = await todos(u).add(value);
+      if (!item) throw new Error('add answered no item');
+      return { item, items };
     },
     user: (subdomain) => track(newUser(subdomain)),
     track,

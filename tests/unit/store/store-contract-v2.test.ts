@@ -9,11 +9,11 @@ import {
   MAX_ITEMS_PER_USER,
   StoreError,
   type Quota,
-  type TodoItem,
+  type Todo,
 } from '@/lib/store/types';
 import { BACKENDS, failureOf, type Backend, useBackend } from './store-backends';
 
-const ids = (items: TodoItem[]): number[] => items.map((item) => item.id);
+const ids = (items: Todo[]): number[] => items.map((item) => item.id);
 const range = (from: number, to: number): number[] =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
@@ -38,69 +38,67 @@ describe.each<Backend>(BACKENDS)('TodoStore contract v2: $name', (backend) => {
   const user = (): Principal => bk.user();
 
   describe('bulk operations', () => {
-    it('sets every item done; only the items that change get a new updated_at', async () => {
+    it('sets every item done; only the items that change get a new updatedAt', async () => {
       const u = user();
-      const a = (await bk.s.add(u, 'a')).todo_item;
-      const b = (await bk.s.add(u, 'b')).todo_item;
-      const doneB = (await bk.s.update(u, b.id, { done: true })).todo_item;
-      await after(doneB.updated_at);
+      const a = (await bk.add(u, 'a')).item;
+      const b = (await bk.add(u, 'b')).item;
+      const doneB = (await bk.todos(u).update(b.id, { done: true })).item;
+      await after(doneB.updatedAt);
 
-      const all = await bk.open.store.setAllDone(u, null, true);
+      const all = await bk.todos(u).setAllDone(true);
       expect(all.map((i) => i.done)).toEqual([true, true]);
-      expect(all[0]!.updated_at > a.updated_at, `${all[0]!.updated_at} > ${a.updated_at}`).toBe(
-        true,
-      );
+      expect(all[0]!.updatedAt > a.updatedAt, `${all[0]!.updatedAt} > ${a.updatedAt}`).toBe(true);
       expect(all[1]).toEqual(doneB); // unchanged, timestamps included
-      expect(await bk.s.list(u)).toEqual(all);
+      expect(await bk.todos(u).list()).toEqual(all);
 
-      const none = await bk.open.store.setAllDone(u, null, false);
+      const none = await bk.todos(u).setAllDone(false);
       expect(none.map((i) => [i.id, i.value, i.done])).toEqual([
         [a.id, 'a', false],
         [b.id, 'b', false],
       ]);
-      expect(await bk.open.store.setAllDone(user(), null, true)).toEqual([]);
+      expect(await bk.todos(user()).setAllDone(true)).toEqual([]);
     });
 
     it('clears completed items and says how many', async () => {
       const u = user();
-      for (const v of ['a', 'b', 'c', 'd']) await bk.s.add(u, v);
-      await bk.s.update(u, 2, { done: true });
-      await bk.s.update(u, 4, { done: true });
-      const cleared = await bk.open.store.removeDone(u, null);
+      for (const v of ['a', 'b', 'c', 'd']) await bk.add(u, v);
+      await bk.todos(u).update(2, { done: true });
+      await bk.todos(u).update(4, { done: true });
+      const cleared = await bk.todos(u).removeDone();
       expect(cleared.deleted).toBe(2);
-      expect(cleared.todo_items.map((i) => i.value)).toEqual(['a', 'c']);
-      expect(await bk.open.store.removeDone(u, null)).toEqual({
+      expect(cleared.items.map((i) => i.value)).toEqual(['a', 'c']);
+      expect(await bk.todos(u).removeDone()).toEqual({
         deleted: 0,
-        todo_items: cleared.todo_items,
+        items: cleared.items,
       });
-      expect((await bk.s.add(u, 'e')).todo_item.id).toBe(5); // ids are not reused
+      expect((await bk.add(u, 'e')).item.id).toBe(5); // ids are not reused
     });
   });
 
   describe('erasure', () => {
     it('erases own data: items and idempotency keys go, the id counter stays', async () => {
       const u = user();
-      await bk.open.store.add(u, null, 'a', 'key-1');
-      await bk.s.add(u, 'b');
-      expect(await bk.open.store.eraseOwnData(u, null)).toBe(2);
-      expect(await bk.s.list(u)).toEqual([]);
+      await bk.todos(u).add('a', 'key-1');
+      await bk.add(u, 'b');
+      expect(await bk.todos(u).eraseOwnData()).toBe(2);
+      expect(await bk.todos(u).list()).toEqual([]);
       // The key is forgotten (a new item), and the id continues after the erased ones.
-      const again = await bk.open.store.add(u, null, 'c', 'key-1');
-      expect([again.created, again.todo_item?.id]).toEqual([true, 3]);
-      expect(await bk.open.store.eraseOwnData(user(), null)).toBe(0);
+      const again = await bk.todos(u).add('c', 'key-1');
+      expect([again.created, again.item?.id]).toEqual([true, 3]);
+      expect(await bk.todos(user()).eraseOwnData()).toBe(0);
     });
 
     it('erases a user entirely: counter and rate-limit state too; unknown users count 0', async () => {
       const u = user();
       const writes: Quota = { kind: 'write', perMinute: 2 };
-      await bk.open.store.add(u, writes, 'a');
-      await bk.open.store.add(u, writes, 'b');
-      expect(await failureOf(bk.open.store.add(u, writes, 'c'))).toBe('rate_limited');
+      await bk.open.store.forUser(u, writes).add('a');
+      await bk.open.store.forUser(u, writes).add('b');
+      expect(await failureOf(bk.open.store.forUser(u, writes).add('c'))).toBe('rate_limited');
 
       expect(await bk.open.store.eraseUser(u)).toBe(2);
-      expect(await bk.s.list(u)).toEqual([]);
-      const fresh = await bk.open.store.add(u, writes, 'new life');
-      expect(fresh.todo_item?.id).toBe(1);
+      expect(await bk.todos(u).list()).toEqual([]);
+      const fresh = await bk.open.store.forUser(u, writes).add('new life');
+      expect(fresh.item?.id).toBe(1);
       expect(await bk.open.store.eraseUser(user())).toBe(0);
       expect(await bk.open.store.eraseUser(u)).toBe(1);
     });
@@ -109,49 +107,49 @@ describe.each<Backend>(BACKENDS)('TodoStore contract v2: $name', (backend) => {
   describe('idempotent adds', () => {
     it('answers a repeated key with the first item, adding nothing, whatever the value', async () => {
       const u = user();
-      const first = await bk.open.store.add(u, null, 'milk', 'abc-1');
+      const first = await bk.todos(u).add('milk', 'abc-1');
       expect(first.created).toBe(true);
-      const repeat = await bk.open.store.add(u, null, 'something else', 'abc-1');
+      const repeat = await bk.todos(u).add('something else', 'abc-1');
       expect(repeat).toEqual({
         created: false,
-        todo_item: first.todo_item,
-        todo_items: [first.todo_item],
+        item: first.item,
+        items: [first.item],
       });
 
-      const other = await bk.open.store.add(u, null, 'bread', 'abc-2');
-      expect([other.created, other.todo_items.length]).toEqual([true, 2]);
+      const other = await bk.todos(u).add('bread', 'abc-2');
+      expect([other.created, other.items.length]).toEqual([true, 2]);
       // The item changed since: the repeat shows it as it is now.
-      const done = (await bk.s.update(u, first.todo_item!.id, { done: true })).todo_item;
-      expect((await bk.open.store.add(u, null, 'milk', 'abc-1')).todo_item).toEqual(done);
+      const done = (await bk.todos(u).update(first.item!.id, { done: true })).item;
+      expect((await bk.todos(u).add('milk', 'abc-1')).item).toEqual(done);
     });
 
     it('answers null for an item deleted since, and never re-adds it', async () => {
       const u = user();
-      const first = await bk.open.store.add(u, null, 'milk', 'k');
-      await bk.s.remove(u, first.todo_item!.id);
-      expect(await bk.open.store.add(u, null, 'milk', 'k')).toEqual({
+      const first = await bk.todos(u).add('milk', 'k');
+      await bk.todos(u).remove(first.item!.id);
+      expect(await bk.todos(u).add('milk', 'k')).toEqual({
         created: false,
-        todo_item: null,
-        todo_items: [],
+        item: null,
+        items: [],
       });
     });
 
     it('keeps keys of different users apart', async () => {
       const [u1, u2] = [user(), user()];
-      const a = await bk.open.store.add(u1, null, 'one', 'shared');
-      const b = await bk.open.store.add(u2, null, 'two', 'shared');
+      const a = await bk.todos(u1).add('one', 'shared');
+      const b = await bk.todos(u2).add('two', 'shared');
       expect([a.created, b.created]).toEqual([true, true]);
-      expect((await bk.s.list(u2)).map((i) => i.value)).toEqual(['two']);
+      expect((await bk.todos(u2).list()).map((i) => i.value)).toEqual(['two']);
     });
 
     it('checks the key before the cap: a repeat at 500 items is not limit_reached', async () => {
       const u = user();
-      const first = await bk.open.store.add(u, null, 'first', 'before-cap');
-      await Promise.all(range(2, MAX_ITEMS_PER_USER).map((n) => bk.s.add(u, `item ${n}`)));
-      expect(await failureOf(bk.open.store.add(u, null, 'new', 'fresh-key'))).toBe('limit_reached');
-      const repeat = await bk.open.store.add(u, null, 'first', 'before-cap');
-      expect([repeat.created, repeat.todo_item]).toEqual([false, first.todo_item]);
-      expect(repeat.todo_items).toHaveLength(MAX_ITEMS_PER_USER);
+      const first = await bk.todos(u).add('first', 'before-cap');
+      await Promise.all(range(2, MAX_ITEMS_PER_USER).map((n) => bk.add(u, `item ${n}`)));
+      expect(await failureOf(bk.todos(u).add('new', 'fresh-key'))).toBe('limit_reached');
+      const repeat = await bk.todos(u).add('first', 'before-cap');
+      expect([repeat.created, repeat.item]).toEqual([false, first.item]);
+      expect(repeat.items).toHaveLength(MAX_ITEMS_PER_USER);
     });
 
     it(`remembers only the newest ${MAX_IDEMPOTENCY_KEYS_PER_USER} keys per user`, async () => {
@@ -160,37 +158,34 @@ describe.each<Backend>(BACKENDS)('TodoStore contract v2: $name', (backend) => {
       const past = MAX_IDEMPOTENCY_KEYS_PER_USER + 5;
       // Each add is removed again, so the item cap never stands in the way.
       for (let n = 1; n <= past; n++) {
-        const added = await bk.open.store.add(u, null, `item ${n}`, key(n));
-        await bk.s.remove(u, added.todo_item!.id);
+        const added = await bk.todos(u).add(`item ${n}`, key(n));
+        await bk.todos(u).remove(added.item!.id);
       }
       expect(await bk.open.rememberedKeys(u)).toBe(MAX_IDEMPOTENCY_KEYS_PER_USER);
       // The newest and the oldest still remembered deduplicate (their items are gone: null)…
       for (const n of [past, past - MAX_IDEMPOTENCY_KEYS_PER_USER + 1]) {
-        expect(await bk.open.store.add(u, null, 'again', key(n))).toEqual({
+        expect(await bk.todos(u).add('again', key(n))).toEqual({
           created: false,
-          todo_item: null,
-          todo_items: [],
+          item: null,
+          items: [],
         });
       }
       // …and the one just before it was forgotten: its repeat adds again.
-      const forgotten = await bk.open.store.add(u, null, 'again', key(5));
-      expect([forgotten.created, forgotten.todo_items.map((i) => i.value)]).toEqual([
-        true,
-        ['again'],
-      ]);
+      const forgotten = await bk.todos(u).add('again', key(5));
+      expect([forgotten.created, forgotten.items.map((i) => i.value)]).toEqual([true, ['again']]);
       expect(await bk.open.rememberedKeys(u)).toBe(MAX_IDEMPOTENCY_KEYS_PER_USER);
     }, 120_000);
 
     it('lets exactly one of 20 concurrent adds with one key create an item', async () => {
       const u = user();
       const results = await Promise.all(
-        range(1, 20).map((n) => bk.open.store.add(u, null, `try ${n}`, 'same-key')),
+        range(1, 20).map((n) => bk.todos(u).add(`try ${n}`, 'same-key')),
       );
       const created = results.filter((r) => r.created);
       expect(created).toHaveLength(1);
-      const list = await bk.s.list(u);
-      expect(list).toEqual([created[0]!.todo_item]);
-      for (const r of results) expect(r.todo_item).toEqual(created[0]!.todo_item);
+      const list = await bk.todos(u).list();
+      expect(list).toEqual([created[0]!.item]);
+      for (const r of results) expect(r.item).toEqual(created[0]!.item);
     });
   });
 
@@ -200,25 +195,25 @@ describe.each<Backend>(BACKENDS)('TodoStore contract v2: $name', (backend) => {
 
     it('allows perMinute writes, then refuses with Retry-After and does nothing', async () => {
       const u = user();
-      for (const v of ['a', 'b']) await bk.open.store.add(u, writes, v);
-      await bk.open.store.setAllDone(u, writes, true);
-      const refused = await refusalOf(bk.open.store.add(u, writes, 'too many'));
+      for (const v of ['a', 'b']) await bk.open.store.forUser(u, writes).add(v);
+      await bk.open.store.forUser(u, writes).setAllDone(true);
+      const refused = await refusalOf(bk.open.store.forUser(u, writes).add('too many'));
       expect(refused).toEqual(['rate_limited', expect.any(Number)]);
       const [, retryAfter] = refused as [string, number];
       expect(retryAfter).toBeGreaterThanOrEqual(1);
       expect(retryAfter).toBeLessThanOrEqual(60);
       // Every kind of write is refused the same way, before any work.
       for (const op of [
-        bk.open.store.update(u, writes, 1, { value: 'x' }),
-        bk.open.store.remove(u, writes, 1),
-        bk.open.store.remove(u, writes, 999),
-        bk.open.store.setAllDone(u, writes, false),
-        bk.open.store.removeDone(u, writes),
-        bk.open.store.eraseOwnData(u, writes),
+        bk.open.store.forUser(u, writes).update(1, { value: 'x' }),
+        bk.open.store.forUser(u, writes).remove(1),
+        bk.open.store.forUser(u, writes).remove(999),
+        bk.open.store.forUser(u, writes).setAllDone(false),
+        bk.open.store.forUser(u, writes).removeDone(),
+        bk.open.store.forUser(u, writes).eraseOwnData(),
       ]) {
         expect(await failureOf(op)).toBe('rate_limited');
       }
-      expect((await bk.s.list(u)).map((i) => [i.value, i.done])).toEqual([
+      expect((await bk.todos(u).list()).map((i) => [i.value, i.done])).toEqual([
         ['a', true],
         ['b', true],
       ]);
@@ -227,37 +222,39 @@ describe.each<Backend>(BACKENDS)('TodoStore contract v2: $name', (backend) => {
     it('names the limit in the message', async () => {
       const u = user();
       const one: Quota = { kind: 'write', perMinute: 1 };
-      await bk.open.store.add(u, one, 'a');
-      await expect(bk.open.store.add(u, one, 'b')).rejects.toThrow(/at most 1 writes a minute/);
+      await bk.open.store.forUser(u, one).add('a');
+      await expect(bk.open.store.forUser(u, one).add('b')).rejects.toThrow(
+        /at most 1 writes a minute/,
+      );
     });
 
     it('counts reads and writes apart, per user; a null quota is never counted', async () => {
       const [u, other] = [user(), user()];
-      await bk.open.store.list(u, reads);
-      await bk.open.store.list(u, reads);
-      expect(await failureOf(bk.open.store.list(u, reads))).toBe('rate_limited');
-      expect(await failureOf(bk.open.store.add(u, writes, 'a write'))).toBe('resolved');
-      expect(await failureOf(bk.open.store.list(other, reads))).toBe('resolved');
-      expect(await failureOf(bk.open.store.list(u, null))).toBe('resolved');
-      expect(await failureOf(bk.s.add(u, 'uncounted'))).toBe('resolved');
+      await bk.open.store.forUser(u, reads).list();
+      await bk.open.store.forUser(u, reads).list();
+      expect(await failureOf(bk.open.store.forUser(u, reads).list())).toBe('rate_limited');
+      expect(await failureOf(bk.open.store.forUser(u, writes).add('a write'))).toBe('resolved');
+      expect(await failureOf(bk.open.store.forUser(other, reads).list())).toBe('resolved');
+      expect(await failureOf(bk.todos(u).list())).toBe('resolved');
+      expect(await failureOf(bk.add(u, 'uncounted'))).toBe('resolved');
     });
 
     it('counts a repeated idempotent add, and a not_found write', async () => {
       const u = user();
-      await bk.open.store.add(u, writes, 'a', 'k');
-      await bk.open.store.add(u, writes, 'a', 'k');
-      expect(await failureOf(bk.open.store.remove(u, writes, 424242))).toBe('not_found');
-      expect(await failureOf(bk.open.store.add(u, writes, 'a', 'k'))).toBe('rate_limited');
+      await bk.open.store.forUser(u, writes).add('a', 'k');
+      await bk.open.store.forUser(u, writes).add('a', 'k');
+      expect(await failureOf(bk.open.store.forUser(u, writes).remove(424242))).toBe('not_found');
+      expect(await failureOf(bk.open.store.forUser(u, writes).add('a', 'k'))).toBe('rate_limited');
     });
 
     it('lets exactly perMinute of 20 concurrent writes through', async () => {
       const u = user();
       const outcomes = await Promise.all(
-        range(1, 20).map((n) => failureOf(bk.open.store.add(u, writes, `w${n}`))),
+        range(1, 20).map((n) => failureOf(bk.open.store.forUser(u, writes).add(`w${n}`))),
       );
       expect(outcomes.filter((o) => o === 'resolved')).toHaveLength(3);
       expect(outcomes.filter((o) => o === 'rate_limited')).toHaveLength(17);
-      expect(ids(await bk.s.list(u))).toEqual([1, 2, 3]);
+      expect(ids(await bk.todos(u).list())).toEqual([1, 2, 3]);
     });
   });
 });

@@ -59,14 +59,14 @@ describe('upstash store: one request per call', () => {
     const q: Quota = { kind: 'write', perMinute: 100 };
     const ops: Record<string, (s: TodoStore, u: Principal) => Promise<unknown>> = {
       ping: (s) => s.ping(),
-      list: (s, u) => s.list(u, { kind: 'read', perMinute: 100 }),
-      add: (s, u) => s.add(u, q, 'new'),
-      'add with a key': (s, u) => s.add(u, q, 'new', 'key'),
-      update: (s, u) => s.update(u, q, 1, { value: 'changed', done: true }),
-      remove: (s, u) => s.remove(u, q, 1),
-      setAllDone: (s, u) => s.setAllDone(u, q, true),
-      removeDone: (s, u) => s.removeDone(u, q),
-      eraseOwnData: (s, u) => s.eraseOwnData(u, q),
+      list: (s, u) => s.forUser(u, { kind: 'read', perMinute: 100 }).list(),
+      add: (s, u) => s.forUser(u, q).add('new'),
+      'add with a key': (s, u) => s.forUser(u, q).add('new', 'key'),
+      update: (s, u) => s.forUser(u, q).update(1, { value: 'changed', done: true }),
+      remove: (s, u) => s.forUser(u, q).remove(1),
+      setAllDone: (s, u) => s.forUser(u, q).setAllDone(true),
+      removeDone: (s, u) => s.forUser(u, q).removeDone(),
+      eraseOwnData: (s, u) => s.forUser(u, q).eraseOwnData(),
       eraseUser: (s, u) => s.eraseUser(u),
     };
     for (const [name, op] of Object.entries(ops)) {
@@ -91,49 +91,56 @@ describe('upstash store: one request per call', () => {
   it('makes one request when the answer is not_found, limit_reached or rate_limited', async () => {
     const u = user();
     const store = freshStore(30_000);
-    expect(await requestsOf(() => store.update(u, null, 42, { done: true }))).toBe(1);
-    expect(await requestsOf(() => store.remove(u, null, 42))).toBe(1);
+    expect(await requestsOf(() => store.forUser(u, null).update(42, { done: true }))).toBe(1);
+    expect(await requestsOf(() => store.forUser(u, null).remove(42))).toBe(1);
 
     const { items } = testKeys(u);
     const filler = Array.from({ length: MAX_ITEMS_PER_USER }, (_, i) => [String(i + 1), '{}']);
     await redis.hset(items, Object.fromEntries(filler));
-    expect(await failureOf(store.add(u, null, 'over'))).toBe('limit_reached');
-    expect(await requestsOf(() => store.add(u, null, 'over'))).toBe(1);
+    expect(await failureOf(store.forUser(u, null).add('over'))).toBe('limit_reached');
+    expect(await requestsOf(() => store.forUser(u, null).add('over'))).toBe(1);
 
     const once: Quota = { kind: 'read', perMinute: 1 };
     const reader = user();
-    await store.list(reader, once);
-    expect(await failureOf(store.list(reader, once))).toBe('rate_limited');
-    expect(await requestsOf(() => store.list(reader, once))).toBe(1);
+    await store.forUser(reader, once).list();
+    expect(await failureOf(store.forUser(reader, once).list())).toBe('rate_limited');
+    expect(await requestsOf(() => store.forUser(reader, once).list())).toBe(1);
   });
 
   it('refuses a principal whose subdomain could reshape a key', async () => {
     const store = freshStore();
-    await expect(store.list({ subdomain: 'acme:1', userId: 2 }, null)).rejects.toThrow(TypeError);
-    await expect(store.list({ subdomain: 'acme}', userId: 2 }, null)).rejects.toThrow(TypeError);
-    await expect(store.list({ subdomain: 'acme*', userId: 2 }, null)).rejects.toThrow(TypeError);
+    await expect(store.forUser({ subdomain: 'acme:1', userId: 2 }, null).list()).rejects.toThrow(
+      TypeError,
+    );
+    await expect(store.forUser({ subdomain: 'acme}', userId: 2 }, null).list()).rejects.toThrow(
+      TypeError,
+    );
+    await expect(store.forUser({ subdomain: 'acme*', userId: 2 }, null).list()).rejects.toThrow(
+      TypeError,
+    );
   });
 });
 
 describe.each(['refuse', 'hang', '5xx'] as const)('upstash store: bridge down (%s)', (mode) => {
   it('fails every operation with store_unavailable by its deadline and writes nothing', async () => {
     const u = user();
-    const arrange = freshStore(30_000);
-    await arrange.add(u, null, 'kept');
-    await arrange.add(u, null, 'kept too');
-    const before = await arrange.list(u, null);
+    const arrange = freshStore(30_000).forUser(u, null);
+    await arrange.add('kept');
+    await arrange.add('kept too');
+    const before = await arrange.list();
     const store = freshStore(200); // a short injected deadline: 'hang' ends by it
+    const todos = store.forUser(u, null);
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
 
     bridge.setDown(mode);
     const ops = [
-      () => store.list(u, null),
-      () => store.add(u, null, 'secret to-do text', 'k'),
-      () => store.update(u, null, 1, { value: 'secret to-do text' }),
-      () => store.remove(u, null, 2),
-      () => store.setAllDone(u, null, true),
-      () => store.removeDone(u, null),
-      () => store.eraseOwnData(u, null),
+      () => todos.list(),
+      () => todos.add('secret to-do text', 'k'),
+      () => todos.update(1, { value: 'secret to-do text' }),
+      () => todos.remove(2),
+      () => todos.setAllDone(true),
+      () => todos.removeDone(),
+      () => todos.eraseOwnData(),
       () => store.eraseUser(u),
       () => store.ping(),
     ];
@@ -146,7 +153,7 @@ describe.each(['refuse', 'hang', '5xx'] as const)('upstash store: bridge down (%
     const logged = log.mock.calls.flat().map(String).join('\n');
     expect(logged).not.toContain(bridge.token);
     expect(logged).not.toContain('secret to-do text');
-    expect(await arrange.list(u, null)).toEqual(before);
+    expect(await arrange.list()).toEqual(before);
   });
 });
 

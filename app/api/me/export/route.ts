@@ -4,8 +4,8 @@ import { exportResponse } from '@/lib/privacy/export';
 const METHODS = ['GET'];
 
 // A read: counted against the user's read budget like any list.
-export const GET = withUser('read', async (_req, { user, quota, store }) =>
-  exportResponse(user, await store.list(user, quota)),
+export const GET = withUser('read', async (_req, { user, todos }) =>
+  exportResponse(user, await todos.list()),
 );
 
 export const OPTIONS = preflight(METHODS);

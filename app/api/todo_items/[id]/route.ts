@@ -1,5 +1,6 @@
 import {
   json,
+  listBody,
   methodNotAllowed,
   parseId,
   parseTodoPatch,
@@ -10,14 +11,15 @@ import {
 
 const METHODS = ['PATCH', 'DELETE'];
 
-export const PATCH = withUser('write', async (req, { user, quota, store, params }) => {
+export const PATCH = withUser('write', async (req, { todos, params }) => {
   const id = parseId(params.id ?? '');
   const patch = parseTodoPatch(await readJsonBody(req));
-  return json(await store.update(user, quota, id, patch));
+  const changed = await todos.update(id, patch);
+  return json(listBody(changed.items, changed));
 });
 
-export const DELETE = withUser('write', async (_req, { user, quota, store, params }) =>
-  json({ todo_items: await store.remove(user, quota, parseId(params.id ?? '')) }),
+export const DELETE = withUser('write', async (_req, { todos, params }) =>
+  json(listBody(await todos.remove(parseId(params.id ?? '')))),
 );
 
 export const OPTIONS = preflight(METHODS);
