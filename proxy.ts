@@ -17,6 +17,8 @@
  * other path (`/api/me/x`, `/api/metrics`) comes here and its 404 has a request id too; a route
  * added under app/ fails tests/unit/http/proxy-matcher.test.ts until it is placed on one side.
  *
+ * - `/widget?locale=…`: the locale goes on to the root layout in a request header, which marks up
+ *   the document's `lang` and `dir` (lib/widget-server/document-locale.ts).
  * - `POST /widget` (the help center opening the widget with its token, lib/embed/hand-off.js):
  *   the body's token goes on to the page in a request header (a page cannot read its body).
  *   next.config.js caps what Next buffers for this at 16 KiB; a token is at most 8 KiB.
@@ -27,17 +29,22 @@ import type { NextRequest } from 'next/server';
 import { loadConfig } from '@/lib/config';
 import { frameAncestors, previewPort } from '@/lib/http/frame-ancestors';
 import { REQUEST_ID_HEADER, requestIdFor } from '@/lib/http/request-id';
+import { WIDGET_LOCALE_HEADER, widgetLocale } from '@/lib/widget-server/document-locale';
 import { POSTED_TOKEN_HEADER, postedToken } from '@/lib/widget-server/posted-token';
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const requestId = requestIdFor(request.headers);
   const forwarded = new Headers(request.headers);
   forwarded.set(REQUEST_ID_HEADER, requestId);
-  // Only this proxy may say which token was posted.
+  // Only this proxy may say which token was posted, and in which locale the widget opens.
   forwarded.delete(POSTED_TOKEN_HEADER);
+  forwarded.delete(WIDGET_LOCALE_HEADER);
   if (request.method === 'POST' && request.nextUrl.pathname === '/widget') {
     forwarded.set(POSTED_TOKEN_HEADER, postedToken(await request.text()));
   }
+  const locale =
+    request.nextUrl.pathname === '/widget' && widgetLocale(request.nextUrl.searchParams);
+  if (locale) forwarded.set(WIDGET_LOCALE_HEADER, locale);
   const response = NextResponse.next({ request: { headers: forwarded } });
   response.headers.set(REQUEST_ID_HEADER, requestId);
   response.headers.set('content-security-policy', framingPolicy(request.nextUrl.pathname));

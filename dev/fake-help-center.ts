@@ -3,7 +3,8 @@
  *
  * - `/hc/todo?mode=script|iframe&app=<origin>[&locale=de][&lang=fr-FR]` — a Guide-like page
  *   embedding the real theme-snippet file, verbatim except for the app URL, with `HelpCenter.user`
- *   from the cookie; `locale=none` leaves `HelpCenter.user.locale` out, `lang` sets `<html lang>`.
+ *   from the cookie; `locale` is the user's (an anonymous visitor's too), `locale=none` leaves
+ *   `HelpCenter.user.locale` out, `lang` sets `<html lang>` (and `dir`).
  *   The same page answers at `/hc/<locale>/p/todo`, the path Guide serves custom pages at.
  *   `vendor=1` puts another vendor's loader, `/hc/vendor/embed.js`, first on the page;
  *   `unmarked=1` drops `data-hc-todo-embed` from the snippet's script tag; `formaction=self` sends
@@ -73,8 +74,9 @@ export function helpCenterPages(): ExtraRoutes {
         const app = appOrigin(url);
         if (!app) return (send(res, 400, 'app=<origin> is required', 'text/plain'), true);
         const mode: EmbedMode = url.searchParams.get('mode') === 'iframe' ? 'iframe' : 'script';
-        const locale = url.searchParams.get('locale') ?? 'en-us';
-        const user = userOf(req, locale === 'none' ? undefined : locale);
+        const param = url.searchParams.get('locale') ?? 'en-us';
+        const locale = param === 'none' ? undefined : param;
+        const user = userOf(req, locale);
         const lang = url.searchParams.get('lang') ?? undefined;
         const placeholder = url.searchParams.get('placeholder') === '1';
         let snippet = await readSnippet(mode, placeholder ? APP_URL_PLACEHOLDER : app, ROOT);
@@ -91,7 +93,7 @@ export function helpCenterPages(): ExtraRoutes {
         if (url.searchParams.get('formaction') === 'self') {
           res.setHeader('content-security-policy', "form-action 'self'");
         }
-        send(res, 200, renderHelpCenterPage({ snippet, user, lang }));
+        send(res, 200, renderHelpCenterPage({ snippet, user, lang, anonymousLocale: locale }));
         return true;
       }
       case '/hc/vendor/embed.js':

@@ -1,29 +1,40 @@
 #!/usr/bin/env node
 /**
  * Writes docs/widget.png: the widget as a signed-in user sees it inside a Copenhagen-like help
- * center page, with a few items (one done).
+ * center page, with a few items (one done). `--locale=ar` (or `he`) shows it in a right-to-left
+ * help center instead and writes docs/widget-<locale>.png.
  *
- * Usage: `npm run build && node scripts/screenshot.mjs [script|iframe]` (default script). It
- * starts everything it needs — the production build on a free port and a fake Zendesk — and
- * stops it again; nothing else needs to be running. Chromium: /usr/bin/chromium or CHROMIUM_PATH.
+ * Usage: `npm run build && node scripts/screenshot.mjs [script|iframe] [--locale=ar]` (default
+ * script, English). It starts everything it needs — the production build on a free port and a
+ * fake Zendesk — and stops it again; nothing else needs to be running. Chromium:
+ * /usr/bin/chromium or CHROMIUM_PATH.
  */
 import path from 'node:path';
 
 import { load, ROOT, seedItems, startDemoSystem } from './demo-system.mjs';
 
-const mode = process.argv[2] === 'iframe' ? 'iframe' : 'script';
-const out = path.join(ROOT, 'docs', 'widget.png');
+/** The items shown, by locale; the second one quotes an English title, as real items do. */
+const ITEMS = {
+  en: ['Renew the support contract', 'Read “Getting started with Guide”', 'Reply to the survey'],
+  ar: ['تجديد عقد الدعم', 'قراءة «Getting started with Guide»', 'الرد على الاستبيان'],
+  he: ['חידוש חוזה התמיכה', 'לקרוא את "Getting started with Guide"', 'לענות על הסקר'],
+};
+
+const args = process.argv.slice(2);
+const mode = args.includes('iframe') ? 'iframe' : 'script';
+const locale = args.find((arg) => arg.startsWith('--locale='))?.slice('--locale='.length) ?? 'en';
+if (!Object.hasOwn(ITEMS, locale)) {
+  console.error(`--locale must be one of ${Object.keys(ITEMS).join(', ')}`);
+  process.exit(1);
+}
+const out = path.join(ROOT, 'docs', locale === 'en' ? 'widget.png' : `widget-${locale}.png`);
 
 const browserKit = await load('dev/browser.ts');
 const system = await startDemoSystem();
 const browser = await browserKit.launchBrowser();
 try {
   const userId = 42;
-  const token = await seedItems(system, userId, [
-    'Renew the support contract',
-    'Read “Getting started with Guide”',
-    'Reply to the survey',
-  ]);
+  const token = await seedItems(system, userId, ITEMS[locale]);
   // Mark the first one done, so both states show.
   const list = await fetch(`${system.app}/api/todo_items`, {
     headers: { authorization: `Bearer ${token}` },
@@ -40,7 +51,9 @@ try {
   });
   const page = await context.newPage();
   await browserKit.signIn(page, system.helpCenter, userId);
-  const frame = await browserKit.openTodoPage(page, system.helpCenter, system.app, mode);
+  // A help center in that language: the user's locale, and the page's own <html lang dir>.
+  const extra = locale === 'en' ? {} : { locale, lang: locale };
+  const frame = await browserKit.openTodoPage(page, system.helpCenter, system.app, mode, extra);
   await frame.waitForSelector('li label');
   await frame.evaluate(
     () => document.activeElement instanceof HTMLElement && document.activeElement.blur(),
@@ -54,7 +67,7 @@ try {
     height,
   );
   await page.screenshot({ path: out });
-  console.log(`wrote ${path.relative(process.cwd(), out)} (${mode} mode)`);
+  console.log(`wrote ${path.relative(process.cwd(), out)} (${mode} mode, ${locale})`);
 } finally {
   await browser.close();
   await system.stop();

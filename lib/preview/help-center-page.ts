@@ -7,6 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import { localeDirection } from '../widget/locale';
+
 /** The placeholder the snippets ship with (CONTRACT §4). */
 export const APP_URL_PLACEHOLDER = 'https://YOUR-APP.invalid';
 
@@ -27,8 +29,10 @@ export interface HelpCenterPageOptions {
   /** Trusted markup for the preview's controls, shown above the page. */
   toolbar?: string;
   title?: string;
-  /** The page's `<html lang>`. @default 'en-US' */
+  /** The page's `<html lang>`; its `dir` follows, as in Copenhagen. @default 'en-US' */
   lang?: string;
+  /** `HelpCenter.user.locale` of an anonymous visitor: the help center's. @default 'en-us' */
+  anonymousLocale?: string;
 }
 
 const ESCAPES: Record<string, string> = {
@@ -63,8 +67,11 @@ export async function readSnippet(
 }
 
 /** `HelpCenter.user` as Guide defines it for this visitor. */
-export function helpCenterUser(user: MockUser | undefined): Record<string, unknown> {
-  if (!user) return { role: 'anonymous', locale: 'en-us' };
+export function helpCenterUser(
+  user: MockUser | undefined,
+  anonymousLocale = 'en-us',
+): Record<string, unknown> {
+  if (!user) return { role: 'anonymous', locale: anonymousLocale };
   return {
     role: 'end-user',
     name: user.name,
@@ -97,18 +104,19 @@ a{color:#1f73b7}
 /** The whole page as an HTML string. */
 export function renderHelpCenterPage(options: HelpCenterPageOptions): string {
   const { user, snippet, toolbar = '', title = 'To-do list', lang = 'en-US' } = options;
+  const hcUser = helpCenterUser(user, options.anonymousLocale);
   const account = user
     ? `<span class="user">${escapeHtml(user.name)}</span>`
     : '<a href="/hc/signin">Sign in</a>';
   return `<!DOCTYPE html>
-<html lang="${escapeHtml(lang)}">
+<html lang="${escapeHtml(lang)}" dir="${localeDirection(lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>${escapeHtml(title)} – Acme Help Center</title>
 <style>${STYLE}</style>
-<script>window.HelpCenter = { user: ${scriptJson(helpCenterUser(user))} };</script>
+<script>window.HelpCenter = { user: ${scriptJson(hcUser)} };</script>
 </head>
 <body>
 ${toolbar}

@@ -1,8 +1,6 @@
 /**
  * Accessibility as axe-core and a keyboard user observe it, and the widget's languages.
  */
-import { createRequire } from 'node:module';
-
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
@@ -18,30 +16,11 @@ import {
   widgetFrame,
   type EmbedMode,
 } from '../../dev/browser';
+import { axe, summary } from '../support/axe';
 import { useBrowser } from '../support/browser-hooks';
 import { system } from '../support/system';
 
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const MODES: EmbedMode[] = ['script', 'iframe'];
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: { target: unknown }[];
-}
-
-/** Runs axe-core inside the widget's own document; returns its violations. */
-async function axe(frame: Frame): Promise<AxeViolation[]> {
-  if (!(await frame.evaluate(() => 'axe' in window))) await frame.addScriptTag({ path: AXE_PATH });
-  return frame.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } })
-      .axe.run;
-    return (await run()).violations;
-  });
-}
-
-const summary = (violations: AxeViolation[]): string[] =>
-  violations.map((v) => `${v.id}: ${v.help} (${JSON.stringify(v.nodes.map((n) => n.target))})`);
 
 describe.each(MODES)('accessibility in %s mode', { timeout: 60_000 }, (mode) => {
   const browser = useBrowser();

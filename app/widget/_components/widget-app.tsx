@@ -1,13 +1,13 @@
 'use client';
 
 /**
- * The widget's root: connects to the embedding help center page, applies its locale and brand,
- * reports its height, and shows either the list or why there is none (signed out, plan without
- * help center JWTs, token failure, not embedded).
+ * The widget's root: connects to the embedding help center page, applies its locale (language
+ * and direction) and brand, reports its height, and shows either the list or why there is none
+ * (signed out, plan without help center JWTs, token failure, not embedded).
  */
 import { useEffect, useRef, type JSX } from 'react';
 
-import { messagesFor, resolveLanguage, type Messages } from '@/lib/widget/i18n';
+import { localeDirection, messagesFor, resolveLanguage, type Messages } from '@/lib/widget/i18n';
 import { TodosCache } from '@/lib/widget/todos-cache';
 import type { TodoItem } from '@/lib/widget/types';
 import type { FirstView } from '@/lib/widget-server/first-view';
@@ -85,7 +85,9 @@ function Body({
 export function WidgetApp(props: WidgetAppProps): JSX.Element {
   const parent = useParent(props.allowedOrigins, props.first?.phase);
   const initialItems = props.first?.phase === 'ready' ? props.first.items : undefined;
-  const language = resolveLanguage(parent.config.locale ?? props.locale);
+  const locale = parent.config.locale ?? props.locale;
+  const language = resolveLanguage(locale);
+  const dir = localeDirection(locale);
   const m = messagesFor(language);
   const root = useRef<HTMLDivElement>(null);
   useResizeReport(root, parent.post);
@@ -96,10 +98,13 @@ export function WidgetApp(props: WidgetAppProps): JSX.Element {
     window.history.replaceState(window.history.state, '', window.location.href);
   }, []);
 
+  // The server rendered <html lang dir> from the URL's locale (app/layout.tsx); a locale that
+  // arrives later in the help center's config message takes over here.
   useEffect(() => {
     document.documentElement.lang = language;
+    document.documentElement.dir = dir;
     document.title = m.title;
-  }, [language, m]);
+  }, [language, dir, m]);
 
   const style = themeStyle({
     accent: parent.config.accent ?? props.accent,

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { messagesFor, resolveLanguage } from '@/lib/widget/i18n';
-import { de } from '@/lib/widget/messages/de';
+import { LANGUAGES, localeDirection, messagesFor, resolveLanguage } from '@/lib/widget/i18n';
 import { en } from '@/lib/widget/messages/en';
-import { es } from '@/lib/widget/messages/es';
-import { fr } from '@/lib/widget/messages/fr';
-import { ja } from '@/lib/widget/messages/ja';
 import { parseAccent, parseFont, textColourOn, themeStyle } from '@/lib/widget/theme';
 import { codePointLength } from '@/lib/limits';
 import { checkValue } from '@/lib/widget/check-value';
@@ -19,6 +15,14 @@ describe('resolveLanguage', () => {
     ['es-419', 'es'],
     ['ja', 'ja'],
     ['pt-br', 'en'],
+    ['ar', 'ar'],
+    ['ar-EG', 'ar'],
+    ['he', 'he'],
+    ['iw', 'he'], // Hebrew's withdrawn code, still sent by some systems
+    ['iw-IL', 'he'],
+    ['fa', 'en'], // right to left, but no strings of its own (CONTRACT §4)
+    ['ur-pk', 'en'],
+    ['arn', 'en'], // Mapuche, not Arabic
     ['', 'en'],
     [undefined, 'en'],
     ['constructor', 'en'],
@@ -27,11 +31,60 @@ describe('resolveLanguage', () => {
     expect(resolveLanguage(locale)).toBe(language);
   });
 
-  it('has every string in every language', () => {
-    const keys = Object.keys(en).sort();
-    for (const messages of [de, fr, es, ja]) expect(Object.keys(messages).sort()).toEqual(keys);
+  it('has strings for at least the languages CONTRACT §4 names', () => {
+    expect([...LANGUAGES].sort()).toEqual(
+      expect.arrayContaining(['ar', 'de', 'en', 'es', 'fr', 'he', 'ja']),
+    );
+  });
+
+  it.each(LANGUAGES)('%s has exactly English’s strings, each of the same shape', (language) => {
+    const m = messagesFor(language);
+    expect(Object.keys(m).sort()).toEqual(Object.keys(en).sort());
+    for (const [key, value] of Object.entries(en)) {
+      const own: unknown = m[key as keyof typeof m];
+      expect(typeof own, key).toBe(typeof value);
+      if (typeof value === 'function') expect((own as typeof value).length, key).toBe(value.length);
+      else expect((own as string).trim(), key).not.toBe('');
+    }
     expect(messagesFor('ja').title).toBe('ToDo リスト');
   });
+
+  it.each(LANGUAGES)('%s names each item’s buttons with their visible word in it', (language) => {
+    // WCAG 2.5.3 (axe: label-content-name-mismatch): a voice user says what they see.
+    const m = messagesFor(language);
+    expect(m.editNamed('x').toLowerCase()).toContain(m.edit.toLowerCase());
+    expect(m.deleteNamed('x').toLowerCase()).toContain(m.delete.toLowerCase());
+  });
+
+  it('counts in Arabic with its own forms for 1, 2, 3–10 and 11+', () => {
+    const { openCount } = messagesFor('ar');
+    expect(openCount(1)).toBe('مهمة واحدة مفتوحة');
+    expect(openCount(2)).toBe('مهمتان مفتوحتان');
+    expect(openCount(3)).toBe('3 مهام مفتوحة');
+    expect(openCount(11)).toBe('11 مهمة مفتوحة');
+    expect(openCount(103)).toBe('103 مهام مفتوحة');
+  });
+
+  it('isolates the user’s text inside right-to-left sentences', () => {
+    expect(messagesFor('he').added('Call Bob!')).toBe('המשימה "\u2068Call Bob!\u2069" נוספה.');
+    expect(messagesFor('ar').deleted('x')).toBe('تم حذف «\u2068x\u2069».');
+  });
+});
+
+describe('localeDirection', () => {
+  it.each(['ar', 'ar-SA', 'he', 'he-IL', 'iw', 'fa', 'fa_IR', 'ur', 'ckb', 'yi'])(
+    '%s is right to left',
+    (locale) => {
+      expect(localeDirection(locale)).toBe('rtl');
+    },
+  );
+
+  it.each(['en-us', 'de', 'ja', 'pt-br', 'arn', 'hr', '', undefined, null, '__proto__'])(
+    '%j is left to right',
+    (locale) => {
+      expect(localeDirection(locale)).toBe('ltr');
+    },
+  );
 });
 
 describe('theme', () => {

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { IDEMPOTENCY_KEY_PATTERN, MAX_ITEMS_PER_USER, normaliseValue } from '@/lib/limits';
-import { messagesFor, type Language } from '@/lib/widget/i18n';
+import { LANGUAGES, messagesFor } from '@/lib/widget/i18n';
 import { newIdempotencyKey } from '@/lib/widget/idempotency-key';
-
-const LANGUAGES: Language[] = ['en', 'de', 'fr', 'es', 'ja'];
 
 describe('newIdempotencyKey', () => {
   it('makes keys the API accepts, a new one every time', () => {
