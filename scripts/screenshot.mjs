@@ -1,20 +1,52 @@
 #!/usr/bin/env node
 /**
  * Writes docs/widget.png: the widget as a signed-in user sees it inside a Copenhagen-like help
- * center page, with a few items (one done).
+ * center page, with a few items (one done). With `setup`, writes the production setup page
+ * instead: docs/setup-page.png (a healthy deployment) and docs/setup-page-misconfigured.png
+ * (Zendesk's key endpoint does not answer, no webhook secret).
  *
- * Usage: `npm run build && node scripts/screenshot.mjs [script|iframe]` (default script). It
- * starts everything it needs — the production build on a free port and a fake Zendesk — and
+ * Usage: `npm run build && node scripts/screenshot.mjs [script|iframe|setup]` (default script).
+ * It starts everything it needs — the production build on a free port and a fake Zendesk — and
  * stops it again; nothing else needs to be running. Chromium: /usr/bin/chromium or CHROMIUM_PATH.
  */
 import path from 'node:path';
 
 import { load, ROOT, seedItems, startDemoSystem } from './demo-system.mjs';
 
+const browserKit = await load('dev/browser.ts');
+
+if (process.argv[2] === 'setup') {
+  await setupPage('setup-page.png', { ZENDESK_WEBHOOK_SECRET: 'demo-'.repeat(8) });
+  // Port 9 (discard) refuses connections: a key endpoint that does not answer.
+  await setupPage('setup-page-misconfigured.png', {
+    ZENDESK_JWKS_URL: 'http://127.0.0.1:9/api/v2/help_center/integration/keys.json',
+  });
+  process.exit(0);
+}
+
+/** The whole setup page of an app started with `env`. */
+async function setupPage(file, env) {
+  const system = await startDemoSystem(env);
+  const browser = await browserKit.launchBrowser();
+  try {
+    const context = await browser.newContext({
+      viewport: { width: 960, height: 800 },
+      deviceScaleFactor: 1,
+    });
+    const page = await context.newPage();
+    await page.goto(`${system.app}/`);
+    await page.waitForSelector('button:text("Copy script mode snippet")');
+    const out = path.join(ROOT, 'docs', file);
+    await page.screenshot({ path: out, fullPage: true });
+    console.log(`wrote ${path.relative(process.cwd(), out)}`);
+  } finally {
+    await browser.close();
+    await system.stop();
+  }
+}
+
 const mode = process.argv[2] === 'iframe' ? 'iframe' : 'script';
 const out = path.join(ROOT, 'docs', 'widget.png');
-
-const browserKit = await load('dev/browser.ts');
 const system = await startDemoSystem();
 const browser = await browserKit.launchBrowser();
 try {
