@@ -8,6 +8,7 @@
  *   (CONTRACT §4), plus the dev preview's own origins under `next dev` — a run-time list, so not
  *   a static header in next.config.js; a misconfigured server lets nobody frame it. Every other
  *   page may be framed by nobody (no clickjacking of `/` or the mock help center).
+ * - `Cache-Control: no-store` on `/`, the setup page (CONTRACT §4).
  *
  * The API routes are left out by the matcher, and must be: the to-do routes, `/api/me…` and
  * `/api/health` set their request id in their pipeline (lib/http/pipeline.ts), and a proxy pass
@@ -48,6 +49,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const response = NextResponse.next({ request: { headers: forwarded } });
   response.headers.set(REQUEST_ID_HEADER, requestId);
   response.headers.set('content-security-policy', framingPolicy(request.nextUrl.pathname));
+  // The setup page is this deployment's state now (CONTRACT §4): never kept by any cache.
+  if (request.nextUrl.pathname === '/') response.headers.set('cache-control', 'no-store');
   return response;
 }
 

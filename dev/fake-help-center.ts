@@ -14,7 +14,10 @@
  *   placeholder app origin (then `app` is not used);
  * - `/hc/login?user=N` (also `/hc/signin`) — signs user N in (`user=anonymous` signs out);
  * - `/hc/tutorial?app=<origin>` — a page that calls the API the way the public Zendesk to-do
- *   tutorial's custom page does (see tutorial-page.ts).
+ *   tutorial's custom page does (see tutorial-page.ts);
+ * - `POST /hc/pages` with a snippet as the body — what an admin pastes as a custom page (e.g.
+ *   copied from the setup page) — answers `201 {"path"}`: a custom page path that serves the
+ *   same Guide-like page around exactly that snippet.
  */
 import type http from 'node:http';
 import path from 'node:path';
@@ -65,9 +68,32 @@ const CLOBBERING =
 /** A Guide custom page's path: `/hc/<locale>/p/<name>`. */
 const CUSTOM_PAGE = /^\/hc\/[a-z]{2,3}(?:-[a-z0-9]+)*\/p\/todo$/;
 
+/** A pasted custom page's path: `/hc/<locale>/p/pasted-<n>`. */
+const PASTED_PAGE = /^\/hc\/[a-z]{2,3}(?:-[a-z0-9]+)*\/p\/(pasted-\d+)$/;
+
+/** Reads a request body (test pages only: small and trusted). */
+async function readText(req: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** Routes for `startFakeZendesk({ routes })`. */
 export function helpCenterPages(): ExtraRoutes {
+  const pasted = new Map<string, string>();
   return async (req, res, url) => {
+    const pastedName = PASTED_PAGE.exec(url.pathname)?.[1];
+    if (pastedName !== undefined && pasted.has(pastedName)) {
+      const user = userOf(req, 'en-us');
+      send(res, 200, renderHelpCenterPage({ snippet: pasted.get(pastedName)!, user }));
+      return true;
+    }
+    if (url.pathname === '/hc/pages' && req.method === 'POST') {
+      const name = `pasted-${pasted.size + 1}`;
+      pasted.set(name, await readText(req));
+      send(res, 201, JSON.stringify({ path: `/hc/en-us/p/${name}` }), 'application/json');
+      return true;
+    }
     const pathname = CUSTOM_PAGE.test(url.pathname) ? '/hc/todo' : url.pathname;
     switch (pathname) {
       case '/hc/todo': {

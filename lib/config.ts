@@ -305,3 +305,13 @@ function parsePositiveInt(env: Env, variable: string, fallback: number, problem:
   }
   return Number(raw);
 }
+
+/**
+ * The project's production host on Vercel (`VERCEL_PROJECT_PRODUCTION_URL`, a bare host such as
+ * `hc-todo-acme.vercel.app`, or its custom domain), which Vercel sets at build and run time;
+ * undefined elsewhere. Outside the validated configuration on purpose: only the setup page uses
+ * it, to fill in the snippets, and it checks the value itself (lib/setup/app-origin.ts).
+ */
+export function vercelProductionHost(env: Env = process.env): string | undefined {
+  return nonEmpty(env.VERCEL_PROJECT_PRODUCTION_URL);
+}

@@ -26,22 +26,27 @@ export function requireBuild() {
 
 /**
  * Starts a fake Zendesk (help center on 127.0.0.1) and the app (on localhost) with a throwaway
- * embedded store. Returns their origins, a `token(userId)` helper and `stop()`.
+ * embedded store. Returns their origins, a `token(userId)` helper and `stop()`. `extraEnv`
+ * overrides or adds app variables (a value of `undefined` removes one).
  */
-export async function startDemoSystem() {
+export async function startDemoSystem(extraEnv = {}) {
   requireBuild();
   const { startFakeZendesk } = await load('dev/fake-zendesk.ts');
   const { helpCenterPages } = await load('dev/fake-help-center.ts');
   const zendesk = await startFakeZendesk({ routes: helpCenterPages() });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hc-todo-demo-'));
-  const app = await startApp({
+  const env = {
     ZENDESK_SUBDOMAIN: 'demo',
     ZENDESK_JWKS_URL: zendesk.jwksUrl,
     ALLOWED_ORIGINS: zendesk.url,
     DATA_DIR: dataDir,
     RATE_LIMIT_READS_PER_MINUTE: '100000',
     RATE_LIMIT_WRITES_PER_MINUTE: '100000',
-  }).catch(async (error) => {
+    ...extraEnv,
+  };
+  const app = await startApp(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined)),
+  ).catch(async (error) => {
     await zendesk.close();
     throw error;
   });

@@ -2,11 +2,13 @@
 /**
  * Writes docs/widget.png: the widget as a signed-in user sees it inside a Copenhagen-like help
  * center page, with a few items (one done). `--locale=ar` (or `he`) shows it in a right-to-left
- * help center instead and writes docs/widget-<locale>.png.
+ * help center instead and writes docs/widget-<locale>.png. With `setup`, writes the production
+ * setup page instead: docs/setup-page.png (a healthy deployment) and
+ * docs/setup-page-misconfigured.png (Zendesk's key endpoint does not answer, no webhook secret).
  *
- * Usage: `npm run build && node scripts/screenshot.mjs [script|iframe] [--locale=ar]` (default
- * script, English). It starts everything it needs — the production build on a free port and a
- * fake Zendesk — and stops it again; nothing else needs to be running. Chromium:
+ * Usage: `npm run build && node scripts/screenshot.mjs [script|iframe|setup] [--locale=ar]`
+ * (default script, English). It starts everything it needs — the production build on a free port
+ * and a fake Zendesk — and stops it again; nothing else needs to be running. Chromium:
  * /usr/bin/chromium or CHROMIUM_PATH.
  */
 import path from 'node:path';
@@ -30,6 +32,37 @@ if (!Object.hasOwn(ITEMS, locale)) {
 const out = path.join(ROOT, 'docs', locale === 'en' ? 'widget.png' : `widget-${locale}.png`);
 
 const browserKit = await load('dev/browser.ts');
+
+if (args.includes('setup')) {
+  await setupPage('setup-page.png', { ZENDESK_WEBHOOK_SECRET: 'demo-'.repeat(8) });
+  // Port 9 (discard) refuses connections: a key endpoint that does not answer.
+  await setupPage('setup-page-misconfigured.png', {
+    ZENDESK_JWKS_URL: 'http://127.0.0.1:9/api/v2/help_center/integration/keys.json',
+  });
+  process.exit(0);
+}
+
+/** The whole setup page of an app started with `env`. */
+async function setupPage(file, env) {
+  const system = await startDemoSystem(env);
+  const browser = await browserKit.launchBrowser();
+  try {
+    const context = await browser.newContext({
+      viewport: { width: 960, height: 800 },
+      deviceScaleFactor: 1,
+    });
+    const page = await context.newPage();
+    await page.goto(`${system.app}/`);
+    await page.waitForSelector('button:text("Copy script mode snippet")');
+    const out = path.join(ROOT, 'docs', file);
+    await page.screenshot({ path: out, fullPage: true });
+    console.log(`wrote ${path.relative(process.cwd(), out)}`);
+  } finally {
+    await browser.close();
+    await system.stop();
+  }
+}
+
 const system = await startDemoSystem();
 const browser = await browserKit.launchBrowser();
 try {

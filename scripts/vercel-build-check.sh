@@ -14,6 +14,9 @@
 #      calls it as Vercel would (VERCEL=1): without KV it must answer 503 naming KV_REST_API_URL;
 #      with KV (a stand-in Upstash endpoint on 127.0.0.1) 200 {"store": "kv"}, without ever
 #      loading better-sqlite3
+#   7. loads the built index function the same way and renders the setup page at `/` (VERCEL=1,
+#      KV and Zendesk's keys on 127.0.0.1): every check passes, and the snippets, which must ship
+#      inside the function, carry VERCEL_PROJECT_PRODUCTION_URL
 #
 # Prints `vercel build: ok (N s)`, or the failing step and the tail of the log, and exits 1.
 #   VERCEL_CHECK_INSTALL=ci|copy   force the install method (default: copy when node_modules exists)
@@ -137,6 +140,11 @@ run node "$root/scripts/vercel-function-check.mjs" stage "$src" api/health "$fn_
 for scenario in no-kv kv; do
   (cd / && run timeout 120 node "$root/scripts/vercel-function-check.mjs" call "$fn_dir" "$scenario")
 done
+
+begin "render the setup page from the built index function"
+page_dir=$tmp/page-function
+run node "$root/scripts/vercel-function-check.mjs" stage "$src" index "$page_dir"
+(cd / && run timeout 120 node "$root/scripts/vercel-function-check.mjs" call "$page_dir" page)
 
 begin done
 echo "vercel build: ok ($((SECONDS - started)) s)"

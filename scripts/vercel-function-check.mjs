@@ -8,7 +8,12 @@
  *     its filePathMap (symlinks kept), so that only the function's own files can be resolved.
  *   node scripts/vercel-function-check.mjs call <dest> no-kv|kv
  *     loads the function's launcher and checks what it answers, as Vercel would call it.
+ *   node scripts/vercel-function-check.mjs call <dest> page
+ *     the same for the `index` function: the setup page at `/` renders, every check passes (KV
+ *     and Zendesk's keys stand-ins on 127.0.0.1) and both snippets carry
+ *     VERCEL_PROJECT_PRODUCTION_URL — which proves the snippets ship inside the function.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
@@ -77,6 +82,16 @@ function fakeUpstash() {
   });
 }
 
+/** Stands in for Zendesk's key endpoint: one RSA key. */
+function fakeJwks() {
+  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'build-check', use: 'sig' };
+  return http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ keys: [jwk] }));
+  });
+}
+
 /** @param {unknown} cond @param {string} what */
 function expect(cond, what) {
   if (!cond) throw new Error(what);
@@ -86,7 +101,7 @@ function expect(cond, what) {
 async function call(dir, scenario) {
   process.env.VERCEL = '1';
   process.env.ZENDESK_SUBDOMAIN = 'acme';
-  const upstash = scenario === 'kv' ? fakeUpstash() : undefined;
+  const upstash = scenario === 'no-kv' ? undefined : fakeUpstash();
   if (upstash) {
     process.env.KV_REST_API_URL = `http://127.0.0.1:${await listen(upstash)}`;
     process.env.KV_REST_API_TOKEN = 'build-check';
@@ -114,6 +129,27 @@ async function call(dir, scenario) {
     }
   };
 
+  if (scenario === 'page') {
+    const jwks = fakeJwks();
+    process.env.ZENDESK_JWKS_URL = `http://127.0.0.1:${await listen(jwks)}/keys.json`;
+    process.env.VERCEL_PROJECT_PRODUCTION_URL = 'hc-todo-check.vercel.app';
+    const res = await fetch(`http://127.0.0.1:${port}/`, { headers: { 'x-matched-path': '/' } });
+    const html = await res.text();
+    const states = [...html.matchAll(/data-state="(\w+)"/g)].map((m) => m[1]);
+    console.log(`[page] GET / -> ${res.status}, checklist: ${states.join(' ')}`);
+    expect(res.status === 200, `/ answered ${res.status}`);
+    expect(states.length === 6 && !states.includes('problem'), 'the setup page reports a problem');
+    for (const file of ['embed.js', 'widget']) {
+      expect(
+        html.includes(`https://hc-todo-check.vercel.app/${file}`),
+        `the setup page's snippets do not point at VERCEL_PROJECT_PRODUCTION_URL (/${file})`,
+      );
+    }
+    app.close();
+    upstash?.close();
+    jwks.close();
+    return;
+  }
   const health = await get('/api/health');
   const items = await get('/api/todo_items');
   if (scenario === 'no-kv') {

@@ -34,6 +34,26 @@ export interface KeySetOptions {
 export interface KeySet {
   /** The key named by `header.kid`; throws `AuthError` (`invalid_token` or `auth_unavailable`). */
   getKey(header: { readonly kid?: unknown }): Promise<CryptoKey>;
+  /**
+   * Fetches the keys now unless within the cooldown (then the last fetch's verdict stands), or
+   * joins the fetch in flight; never rejects. For the setup page: it costs Zendesk no more than
+   * the API's own unknown-kid refreshes do (one fetch per cooldown per process).
+   */
+  refresh(): Promise<void>;
+  /** What the last fetch found, read-only; no key material. */
+  status(): KeySetStatus;
+}
+
+/** The state of a key set, for reporting (the setup page). */
+export interface KeySetStatus {
+  /** Whether the last fetch failed; false before any fetch. */
+  readonly lastFailed: boolean;
+  /** When the last successful fetch ended (ms since the epoch), if one has. */
+  readonly fetchedAt: number | undefined;
+  /** When the last fetch started, failed or not. */
+  readonly attemptedAt: number | undefined;
+  /** RSA keys with a kid in the last good set (0 before one). */
+  readonly keyCount: number;
 }
 
 interface RsaJwk {
@@ -99,6 +119,19 @@ class RemoteKeySet implements KeySet {
       'invalid_token',
       'The token was signed by a key the help center does not publish.',
     );
+  }
+
+  refresh(): Promise<void> {
+    return this.refreshIfAllowed();
+  }
+
+  status(): KeySetStatus {
+    return {
+      lastFailed: this.lastFailed,
+      fetchedAt: this.fetchedAt,
+      attemptedAt: this.attemptedAt,
+      keyCount: this.keys.size,
+    };
   }
 
   /** The cached key for `kid`, if the set it came from is not past its stale-if-error age. */

@@ -29,11 +29,14 @@ describe('production build', { timeout: 60_000 }, () => {
     }
   });
 
-  it('says what it is at /, with a link to the health check', async () => {
+  it('says what it is at /, with a link to the health check and no dev preview', async () => {
     const html = await (await fetch(`${apps.embedded}/`)).text();
     expect(html).toContain('help center');
     expect(html).toContain('href="/api/health"');
-    expect(html).not.toContain('127.0.0.1');
+    // The setup page lists the allowed origins (the fake help center's 127.0.0.1 here), so the
+    // dev preview shows by its own words and its mock help center's path, not by that host.
+    expect(html).not.toContain('dev preview');
+    expect(html).not.toContain('/hc/todo');
   });
 
   it('explains itself when /widget is opened outside a help center', async () => {
