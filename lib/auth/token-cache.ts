@@ -17,12 +17,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { Principal } from '../principal';
+import { CLOCK_TOLERANCE_SECONDS } from './clock-tolerance';
 import type { KeySet } from './key-set';
 
 export interface TokenCacheOptions {
   /** Entries kept; the least recently used goes first. @default 4096 */
   readonly maxEntries?: number;
-  /** Seconds of clock skew accepted on `exp`, as in verification. @default 30 */
+  /** Seconds of clock skew accepted on `exp`; keep it verification's. @default 30 */
   readonly toleranceSeconds?: number;
   /** The clock in ms; tests pass a fake one. @default Date.now */
   readonly now?: () => number;
@@ -57,7 +58,7 @@ class LruTokenCache implements TokenCache {
 
   constructor(opts: TokenCacheOptions) {
     this.maxEntries = opts.maxEntries ?? 4096;
-    this.tolerance = opts.toleranceSeconds ?? 30;
+    this.tolerance = opts.toleranceSeconds ?? CLOCK_TOLERANCE_SECONDS;
     this.now = opts.now ?? ((): number => Date.now());
     if (!Number.isSafeInteger(this.maxEntries) || this.maxEntries < 1) {
       throw new TypeError('createTokenCache: maxEntries must be a positive integer');

@@ -14,6 +14,7 @@ import { sharedTokenCache } from './token-cache';
 import type { TokenCache } from './token-cache';
 import { verifyScope } from './verify-scope';
 import { MAX_TOKEN_LENGTH } from '../limits';
+import { CLOCK_TOLERANCE_SECONDS } from './clock-tolerance';
 
 export interface VerifyOptions {
   readonly subdomain: string;
@@ -31,7 +32,7 @@ export interface VerifyOptions {
 /** Tokens longer than this are refused before any parsing (CONTRACT §3). */
 export { MAX_TOKEN_LENGTH };
 /** Seconds of clock skew tolerated on `exp` and `nbf`. */
-export const CLOCK_TOLERANCE_SECONDS = 30;
+export { CLOCK_TOLERANCE_SECONDS };
 
 const invalid = (message: string, cause?: unknown): AuthError =>
   new AuthError('invalid_token', message, { cause });
