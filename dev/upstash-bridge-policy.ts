@@ -2,9 +2,11 @@
  * What the bridge answers itself instead of passing to Redis: commands Upstash refuses over REST,
  * and a per-bridge script cache. The real Redis is shared (and caches every script it has ever
  * run), so without the latter a test could never see the cold cache of a fresh Upstash database
- * — where EVALSHA answers NOSCRIPT and costs the caller a second request.
+ * — where EVALSHA answers NOSCRIPT and costs the caller a second request. And what it changes on
+ * the way: shebang flags only Upstash knows (upstash-bridge-shebang.ts).
  */
 import { createHash } from 'node:crypto';
+import { toRedisScript } from './upstash-bridge-shebang';
 
 export type Command = (string | number)[];
 
@@ -27,12 +29,24 @@ const NOSCRIPT = 'NOSCRIPT No matching script. Please use EVAL.';
 export interface CommandPolicy {
   /** The bridge's own answer for `command`, or null to pass it to Redis. */
   intercept(command: Command): { error: string } | { result: unknown } | null;
+  /** `command` as the real Redis must get it (scripts without Upstash-only shebang flags). */
+  toRedis(command: Command): Command;
+  /** Every distinct script body received (EVAL, EVAL_RO, SCRIPT LOAD), as sent, oldest first. */
+  scripts(): string[];
 }
 
 /** A fresh policy: an empty script cache, as on a new database. */
 export function createCommandPolicy(): CommandPolicy {
-  const scripts = new Set<string>();
+  // SHA1 of the body as the client sent it (what Upstash hashes) → that body.
+  const scripts = new Map<string, string>();
+  const received = new Set<string>();
   const sha1 = (script: string): string => createHash('sha1').update(script).digest('hex');
+  const cache = (script: string): string => {
+    const sha = sha1(script);
+    scripts.set(sha, script);
+    received.add(script);
+    return sha;
+  };
 
   return {
     intercept(command) {
@@ -42,14 +56,18 @@ export function createCommandPolicy(): CommandPolicy {
       switch (name) {
         case 'EVAL':
         case 'EVAL_RO':
-          scripts.add(sha1(arg(1)));
+          cache(arg(1));
           return null;
         case 'EVALSHA':
         case 'EVALSHA_RO':
           return scripts.has(arg(1).toLowerCase()) ? null : { error: NOSCRIPT };
         case 'SCRIPT': {
           const sub = arg(1).toUpperCase();
-          if (sub === 'LOAD') scripts.add(sha1(arg(2)));
+          if (sub === 'LOAD') {
+            const sha = cache(arg(2));
+            // Redis would answer the SHA of the body without the flag; Upstash, of the body sent.
+            if (toRedisScript(arg(2)) !== arg(2)) return { result: Buffer.from(sha) };
+          }
           if (sub === 'EXISTS') {
             return {
               result: command.slice(2).map((s) => (scripts.has(String(s).toLowerCase()) ? 1 : 0)),
@@ -63,5 +81,22 @@ export function createCommandPolicy(): CommandPolicy {
           return null;
       }
     },
+
+    toRedis(command) {
+      const name = String(command[0]).toUpperCase();
+      if (name === 'EVAL' || name === 'EVAL_RO') {
+        return [command[0]!, toRedisScript(String(command[1] ?? '')), ...command.slice(2)];
+      }
+      if (name === 'EVALSHA' || name === 'EVALSHA_RO') {
+        // Redis never saw the flagged body, so it cannot know its SHA: send the body instead.
+        const body = scripts.get(String(command[1] ?? '').toLowerCase());
+        if (body !== undefined && toRedisScript(body) !== body) {
+          return [name.replace('SHA', ''), toRedisScript(body), ...command.slice(2)];
+        }
+      }
+      return command;
+    },
+
+    scripts: () => [...received],
   };
 }

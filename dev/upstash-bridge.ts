@@ -19,6 +19,10 @@
  *   (upstash-bridge-policy.ts), RESP2 and the wire-format errors: the protocol tests in
  *   tests/unit/support/upstash-bridge.test.ts, which keep the bridge honest to Upstash's protocol
  *   so the product's tests prove something about the real service.
+ * Scripts: like Upstash, the bridge accepts the `allow-key-locking` shebang flag (per-key instead
+ * of global locking on Upstash), and passes the script to Redis without it, since Redis 7 refuses
+ * flags it does not know (upstash-bridge-shebang.ts); `scripts()` lists the bodies as received,
+ * for the KV store's tests to check the flag is sent.
  * The `?_token=` query form of the token is left out on purpose: nothing here sends it, and a
  * token belongs in a header, not a URL.
  *
@@ -43,6 +47,8 @@ export interface UpstashBridge {
   resetCount(): void;
   /** Simulates an outage: `refuse` drops connections, `hang` never answers, `5xx` answers 502/503. */
   setDown(mode: BridgeDownMode): void;
+  /** Every distinct script body received since start, as the client sent it. */
+  scripts(): string[];
   close(): Promise<void>;
 }
 
@@ -139,7 +145,7 @@ export async function startUpstashBridge(opts: UpstashBridgeOptions = {}): Promi
     const own = policy.intercept(command);
     if (own) return own;
     try {
-      return { result: await redis.callBuffer(...redisArgs(command)) };
+      return { result: await redis.callBuffer(...redisArgs(policy.toRedis(command))) };
     } catch (error) {
       return { error: errorText(error) };
     }
@@ -149,7 +155,7 @@ export async function startUpstashBridge(opts: UpstashBridgeOptions = {}): Promi
     const pipeline = redis.pipeline();
     const early = commands.map((c) => policy.intercept(c));
     commands.forEach((c, i) => {
-      if (!early[i]) pipeline.callBuffer(...redisArgs(c));
+      if (!early[i]) pipeline.callBuffer(...redisArgs(policy.toRedis(c)));
     });
     const replies = (await pipeline.exec()) ?? [];
     let next = 0;
@@ -166,7 +172,7 @@ export async function startUpstashBridge(opts: UpstashBridgeOptions = {}): Promi
       return { error: 'ERR this bridge cannot run SCRIPT commands in a transaction' };
     }
     const multi = redis.multi();
-    for (const c of commands) multi.callBuffer(...redisArgs(c));
+    for (const c of commands) multi.callBuffer(...redisArgs(policy.toRedis(c)));
     try {
       const replies = await multi.exec();
       if (!replies) return { error: 'ERR transaction aborted' };
@@ -188,6 +194,7 @@ export async function startUpstashBridge(opts: UpstashBridgeOptions = {}): Promi
     requests: () => count,
     resetCount: () => void (count = 0),
     setDown: (mode) => void (down = mode),
+    scripts: () => policy.scripts(),
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -10,7 +10,11 @@ import type { Principal } from '../principal';
 import { AuthError } from './auth-error';
 import { keySetFor } from './key-set';
 import type { KeySet } from './key-set';
+import { sharedTokenCache } from './token-cache';
+import type { TokenCache } from './token-cache';
+import { verifyScope } from './verify-scope';
 import { MAX_TOKEN_LENGTH } from '../limits';
+import { CLOCK_TOLERANCE_SECONDS } from './clock-tolerance';
 
 export interface VerifyOptions {
   readonly subdomain: string;
@@ -21,12 +25,14 @@ export interface VerifyOptions {
   readonly originClaim?: 'required' | 'optional';
   /** Where keys come from; tests inject one with a fake clock. @default keySetFor(jwksUrl) */
   readonly keySet?: KeySet;
+  /** Where verdicts are remembered (token-cache.ts); `null` verifies every call afresh. */
+  readonly tokenCache?: TokenCache | null;
 }
 
 /** Tokens longer than this are refused before any parsing (CONTRACT §3). */
 export { MAX_TOKEN_LENGTH };
 /** Seconds of clock skew tolerated on `exp` and `nbf`. */
-export const CLOCK_TOLERANCE_SECONDS = 30;
+export { CLOCK_TOLERANCE_SECONDS };
 
 const invalid = (message: string, cause?: unknown): AuthError =>
   new AuthError('invalid_token', message, { cause });
@@ -39,9 +45,21 @@ export async function verifyHelpCenterToken(
   if (token.length > MAX_TOKEN_LENGTH) throw invalid('The token is too long.');
 
   const keySet = opts.keySet ?? keySetFor(opts.jwksUrl);
+  const cache = opts.tokenCache === undefined ? sharedTokenCache() : opts.tokenCache;
+  const scope = cache ? verifyScope(opts) : '';
+  const cached = await cache?.lookup(token, scope, keySet);
+  if (cached) return cached;
+
   let payload: JWTPayload;
+  // The key that verified the signature, so a cached verdict can check it is still published.
+  let used: { kid: string; key: CryptoKey } | undefined;
+  const resolveKey = async (header: { readonly kid?: unknown }): Promise<CryptoKey> => {
+    const key = await keySet.getKey(header);
+    used = { kid: String(header.kid), key };
+    return key;
+  };
   try {
-    ({ payload } = await jwtVerify(token, (header) => keySet.getKey(header), {
+    ({ payload } = await jwtVerify(token, resolveKey, {
       algorithms: ['RS256'],
       requiredClaims: ['exp'],
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
@@ -63,7 +81,12 @@ export async function verifyHelpCenterToken(
   } else if (!isAllowedOrigin(payload.origin, opts.allowedOrigins)) {
     throw invalid('The token was issued for another help center.');
   }
-  return { subdomain: opts.subdomain, userId };
+  const principal = { subdomain: opts.subdomain, userId };
+  // jwtVerify resolved, so the key was used and `exp` is a number (a required claim).
+  if (cache && used && typeof payload.exp === 'number') {
+    cache.remember(token, scope, { principal, exp: payload.exp, nbf: payload.nbf, ...used });
+  }
+  return principal;
 }
 
 /** Compared as URL origins, so `https://Help.Example.com/` matches `https://help.example.com`. */

@@ -11,6 +11,7 @@
 import { Redis } from '@upstash/redis';
 import { createScriptStore } from './script-store';
 import type { RedisScriptTransport } from './script-store';
+import { withKeyLocking } from './upstash-key-locking';
 import { StoreError } from './types';
 import type { TodoStore } from './types';
 
@@ -69,8 +70,9 @@ function createUpstashTransport(opts: UpstashStoreOptions): RedisScriptTransport
   };
 
   return {
+    // Per-key locks on Upstash, not its global one: see upstash-key-locking.ts.
     eval: (script, keys, args, op) =>
-      request(op, () => redis.eval<string[], unknown>(script, keys, args)),
+      request(op, () => redis.eval<string[], unknown>(withKeyLocking(script), keys, args)),
     async ping() {
       const pong = await request('ping', () => redis.ping());
       if (pong !== 'PONG') {

@@ -8,6 +8,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { Principal } from '@/lib/principal';
 import { MAX_ITEMS_PER_USER, type Quota, type TodoStore } from '@/lib/store/types';
 import { createUpstashStore } from '@/lib/store/upstash-store';
+import * as scripts from '@/lib/store/redis-scripts';
+import { UPSTASH_KEY_LOCKING_SHEBANG, withKeyLocking } from '@/lib/store/upstash-key-locking';
 import { startUpstashBridge, type UpstashBridge } from '@/dev/upstash-bridge';
 import {
   connectRedis,
@@ -118,6 +120,32 @@ describe('upstash store: one request per call', () => {
     await expect(store.forUser({ subdomain: 'acme*', userId: 2 }, null).list()).rejects.toThrow(
       TypeError,
     );
+  });
+});
+
+describe('upstash store: per-key locking (issue #19)', () => {
+  it('sends every script with the allow-key-locking shebang as its first line', async () => {
+    const own = await startUpstashBridge(); // records only this test's scripts
+    try {
+      const store = freshStore(30_000, own);
+      const u = user();
+      const q: Quota = { kind: 'write', perMinute: 100 };
+      await store.add(u, q, 'one');
+      await store.update(u, q, 1, { done: true });
+      await store.list(u, { kind: 'read', perMinute: 100 });
+      await store.setAllDone(u, q, false);
+      await store.removeDone(u, q);
+      await store.remove(u, q, 1);
+      await store.eraseOwnData(u, q);
+      await store.eraseUser(u);
+
+      const received = own.scripts();
+      expect(received.filter((s) => !s.startsWith(`${UPSTASH_KEY_LOCKING_SHEBANG}\n`))).toEqual([]);
+      // Exactly the shared scripts, each under the shebang and otherwise unchanged.
+      expect(new Set(received)).toEqual(new Set(Object.values(scripts).map(withKeyLocking)));
+    } finally {
+      await own.close();
+    }
   });
 });
 

@@ -3,7 +3,7 @@
  * unmodified `@upstash/redis` client with its defaults (base64 responses, auto-pipelining) and
  * check the raw wire format the client's decoder expects.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Redis as UpstashRedis } from '@upstash/redis';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,6 +111,29 @@ describe('upstash bridge with the real @upstash/redis client (defaults)', () => 
     } finally {
       await fresh.close();
     }
+  });
+
+  it('accepts the allow-key-locking shebang like Upstash, and hides it from Redis', async () => {
+    const flagged = `#!lua flags=allow-key-locking\nreturn {KEYS[1], ARGV[1]} -- ${NS}`;
+    expect(await client.eval(flagged, [key('k')], ['v'])).toEqual([key('k'), 'v']);
+    expect(bridge.scripts()).toContain(flagged); // recorded as sent
+
+    // The SHA is the flagged body's, as on Upstash, and EVALSHA runs it.
+    const sha = await client.scriptLoad(flagged);
+    expect(sha).toBe(createHash('sha1').update(flagged).digest('hex'));
+    expect(await client.evalsha(sha, [key('k')], ['w'])).toEqual([key('k'), 'w']);
+
+    // Other flags still reach Redis: no-writes keeps its meaning.
+    const readOnly = `#!lua flags=no-writes,allow-key-locking\nreturn redis.call('SET', KEYS[1], 'x')`;
+    const refused = await post('/', ['EVAL', readOnly, 1, key('ro')]);
+    expect(refused).toEqual({ status: 400, body: { error: expect.stringMatching(/^ERR Write/) } });
+    expect(await client.get(key('ro'))).toBeNull();
+    // A flag neither knows is refused, as Redis does.
+    const unknown = await post('/', ['EVAL', '#!lua flags=no-such-flag\nreturn 1', 0]);
+    expect(unknown).toEqual({
+      status: 400,
+      body: { error: expect.stringMatching(/Unexpected flag/) },
+    });
   });
 
   it('returns hashes that hgetall turns into objects', async () => {
