@@ -53,16 +53,16 @@ describe('the allow-key-locking shebang and real Redis', () => {
     try {
       const u = user();
       const q: Quota = { kind: 'write', perMinute: 100 };
-      expect((await store.add(u, q, 'one')).created).toBe(true);
-      expect((await store.update(u, q, 1, { done: true })).todo_item.done).toBe(true);
-      expect(await store.list(u, { kind: 'read', perMinute: 100 })).toHaveLength(1);
-      expect(await store.setAllDone(u, q, true)).toHaveLength(1);
-      expect((await store.removeDone(u, q)).deleted).toBe(1);
-      await store.add(u, q, 'two');
-      expect(await store.remove(u, q, 2)).toEqual([]);
-      await store.add(u, q, 'three');
-      expect(await store.eraseOwnData(u, q)).toBe(1);
-      await store.add(u, q, 'four');
+      expect((await store.forUser(u, q).add('one')).created).toBe(true);
+      expect((await store.forUser(u, q).update(1, { done: true })).item.done).toBe(true);
+      expect(await store.forUser(u, { kind: 'read', perMinute: 100 }).list()).toHaveLength(1);
+      expect(await store.forUser(u, q).setAllDone(true)).toHaveLength(1);
+      expect((await store.forUser(u, q).removeDone()).deleted).toBe(1);
+      await store.forUser(u, q).add('two');
+      expect(await store.forUser(u, q).remove(2)).toEqual([]);
+      await store.forUser(u, q).add('three');
+      expect(await store.forUser(u, q).eraseOwnData()).toBe(1);
+      await store.forUser(u, q).add('four');
       expect(await store.eraseUser(u)).toBe(1);
     } finally {
       await store.close();

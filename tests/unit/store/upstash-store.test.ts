@@ -130,13 +130,13 @@ describe('upstash store: per-key locking (issue #19)', () => {
       const store = freshStore(30_000, own);
       const u = user();
       const q: Quota = { kind: 'write', perMinute: 100 };
-      await store.add(u, q, 'one');
-      await store.update(u, q, 1, { done: true });
-      await store.list(u, { kind: 'read', perMinute: 100 });
-      await store.setAllDone(u, q, false);
-      await store.removeDone(u, q);
-      await store.remove(u, q, 1);
-      await store.eraseOwnData(u, q);
+      await store.forUser(u, q).add('one');
+      await store.forUser(u, q).update(1, { done: true });
+      await store.forUser(u, { kind: 'read', perMinute: 100 }).list();
+      await store.forUser(u, q).setAllDone(false);
+      await store.forUser(u, q).removeDone();
+      await store.forUser(u, q).remove(1);
+      await store.forUser(u, q).eraseOwnData();
       await store.eraseUser(u);
 
       const received = own.scripts();
