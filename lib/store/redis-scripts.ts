@@ -5,7 +5,9 @@
  * nothing half-written.
  *
  * Every script gets the same KEYS (see redis-keys.ts) and the same first three ARGV:
- *   KEYS   items, seq, idem, idem-exp, reads, writes — all one user's, all one hash slot
+ *   KEYS   [1] items (hash: id → record), [2] seq (last id handed out), [3] idem (hash:
+ *          Idempotency-Key → id), [4] idem-exp (zset: key → expiry, server ms), [5] reads and
+ *          [6] writes (lists: server ms of counted requests) — all one user's, one hash slot
  *   ARGV   [1] quota kind ('read' | 'write' | '' for none), [2] its limit per minute,
  *          [3] the app's clock in ms (used only where TIME is refused), [4…] the op's
  * and answers `{status, n, touched record or '', all records…}`:
@@ -14,16 +16,19 @@
  *   'rate_limited' n: ms until the oldest counted request leaves the window (nothing else done)
  *   'not_found', 'limit_reached'
  *
- * A record is the item's JSON with a fixed field order and `value` last:
- *   {"id":7,"done":false,"created_at":"…","updated_at":"…","value":"…"}
- * The value's JSON is made by `JSON.stringify` in Node and spliced in verbatim, so the scripts
- * never parse user text (and need no cjson): everything before `,"value":` is ours, and a value
- * such as `","done":true` stays inside its string.
+ * A record is the item as versioned JSON (record-format.ts): read with cjson whatever its field
+ * order, written by `encode` in the current format (2) from the raw value the app passes in ARGV
+ * — user text is only ever escaped by cjson, never spliced as JSON, so `","done":true` stays
+ * inside its string. A script that writes a record of an older format writes it as current
+ * (migrate on touch); one that meets a record of a newer format fails without writing anything:
+ * `ERR hc-todo: record <id> has format <v>; … upgrade hc-todo`, a 503 like any script error.
  *
  * Time: the rate-limit log and idempotency expiry use the server's clock (`TIME`), so every app
  * instance agrees on them; created_at/updated_at come from the app (ISO strings in ARGV). Since
  * Redis 5, scripts replicate as effects, so calling TIME before writing is safe.
  */
+
+import { RECORD_LUA } from './record-format';
 
 /**
  * The script as sent: full-line comments and indentation dropped. Every call uploads its script
@@ -68,20 +73,7 @@ local function over_quota()
   return nil
 end
 
-local function record(id, done, created, updated, value)
-  return '{"id":' .. id .. ',"done":' .. done .. ',"created_at":"' .. created
-    .. '","updated_at":"' .. updated .. '","value":' .. value .. '}'
-end
-
--- id, done, created_at, updated_at, value JSON; nil for a record we did not write.
-local function parse(rec)
-  return string.match(rec,
-    '^{"id":(%d+),"done":(%a+),"created_at":"([^"]*)","updated_at":"([^"]*)","value":(.*)}$')
-end
-
-local function unreadable(id)
-  return redis.error_reply('ERR hc-todo: unreadable record ' .. id)
-end
+${RECORD_LUA}
 
 -- The highest id among the user's items (0 for none): the counter may have been evicted.
 local function highest_id()
@@ -109,7 +101,7 @@ return answer('ok', 0, '')
 `);
 
 /**
- * ARGV[4] now (ISO-8601), [5] value JSON, [6] Idempotency-Key ('' for none), [7] item cap,
+ * ARGV[4] now (ISO-8601), [5] the value (raw text), [6] Idempotency-Key ('' for none), [7] item cap,
  * [8] key lifetime in ms, [9] how many keys are remembered. A known key answers its item before
  * the cap is checked. Keys all live equally long, so the lowest expiry is the oldest key: the
  * one forgotten first once there are more than ARGV[9]. The counter
@@ -136,7 +128,7 @@ local top = highest_id()
 if top > last then last = top end
 local id = string.format('%d', last + 1)
 redis.call('SET', KEYS[2], id)
-local rec = record(id, 'false', ARGV[4], ARGV[4], ARGV[5])
+local rec = encode(last + 1, false, ARGV[4], ARGV[4], ARGV[5])
 redis.call('HSET', KEYS[1], id, rec)
 if key ~= '' then
   local ttl = tonumber(ARGV[8])
@@ -156,15 +148,20 @@ end
 return answer('ok', 0, rec)
 `);
 
-/** ARGV[4] now, [5] id, [6] done ('true' | 'false' | '' to keep), [7] value JSON ('' to keep). */
+/**
+ * ARGV[4] now, [5] id, [6] done ('true' | 'false' | '' to keep), [7] the new value (raw text;
+ * absent to keep — an empty string is a value, not "keep").
+ */
 export const UPDATE_SCRIPT = lua(`${PRELUDE}
 local old = redis.call('HGET', KEYS[1], ARGV[5])
 if not old then return {'not_found', 0, ''} end
-local id, done, created, _, value = parse(old)
-if not id then return unreadable(ARGV[5]) end
-if ARGV[6] ~= '' then done = ARGV[6] end
-if ARGV[7] ~= '' then value = ARGV[7] end
-local rec = record(id, done, created, ARGV[4], value)
+local r, why = decode(old)
+if not r then return unreadable(ARGV[5], why) end
+local done = r.done
+if ARGV[6] ~= '' then done = ARGV[6] == 'true' end
+local value = r.value
+if ARGV[7] then value = ARGV[7] end
+local rec = encode(tonumber(ARGV[5]), done, r.created_at, ARGV[4], value)
 redis.call('HSET', KEYS[1], ARGV[5], rec)
 return answer('ok', 0, rec)
 `);
@@ -175,31 +172,38 @@ if redis.call('HDEL', KEYS[1], ARGV[4]) == 0 then return {'not_found', 0, ''} en
 return answer('ok', 0, '')
 `);
 
-/** ARGV[4] now, [5] done ('true' | 'false'). Only records that change get the new updated_at. */
+/**
+ * ARGV[4] now, [5] done ('true' | 'false'). Only records that change get the new updated_at (and
+ * the current format); every record is checked before any is written.
+ */
 export const SET_ALL_DONE_SCRIPT = lua(`${PRELUDE}
 local all = redis.call('HGETALL', KEYS[1])
+local want = ARGV[5] == 'true'
+local changed = {}
 for i = 1, #all, 2 do
-  local id, done, created, _, value = parse(all[i + 1])
-  if not id then return unreadable(all[i]) end
-  if done ~= ARGV[5] then
-    redis.call('HSET', KEYS[1], all[i], record(id, ARGV[5], created, ARGV[4], value))
+  local r, why = decode(all[i + 1])
+  if not r then return unreadable(all[i], why) end
+  if r.done ~= want then
+    changed[#changed + 1] = all[i]
+    changed[#changed + 1] = encode(tonumber(all[i]), want, r.created_at, ARGV[4], r.value)
   end
 end
+if #changed > 0 then redis.call('HSET', KEYS[1], unpack(changed)) end
 return answer('ok', 0, '')
 `);
 
 /** Clear completed: removes every done record; n = how many. */
 export const REMOVE_DONE_SCRIPT = lua(`${PRELUDE}
 local all = redis.call('HGETALL', KEYS[1])
-local deleted = 0
+local gone = {}
 for i = 1, #all, 2 do
-  local id, done = parse(all[i + 1])
-  if not id then return unreadable(all[i]) end
-  if done == 'true' then
-    redis.call('HDEL', KEYS[1], all[i])
-    deleted = deleted + 1
-  end
+  local r, why = decode(all[i + 1])
+  if not r then return unreadable(all[i], why) end
+  if r.done then gone[#gone + 1] = all[i] end
 end
+-- Deleted only after every record was read: a newer-format record fails the call untouched.
+for _, id in ipairs(gone) do redis.call('HDEL', KEYS[1], id) end
+local deleted = #gone
 return answer('ok', deleted, '')
 `);
 

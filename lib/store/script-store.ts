@@ -15,6 +15,7 @@ import {
   UPDATE_SCRIPT,
 } from './redis-scripts';
 import { rateLimited } from './local-quota';
+import { readRecord } from './record-format';
 import {
   IDEMPOTENCY_TTL_SECONDS,
   MAX_IDEMPOTENCY_KEYS_PER_USER,
@@ -79,7 +80,7 @@ export function createScriptStore(
     async add(value, idempotencyKey) {
       const args = [
         now(),
-        JSON.stringify(value),
+        value, // raw: the script escapes it (record-format.ts)
         idempotencyKey ?? '',
         String(MAX_ITEMS_PER_USER),
         String(IDEMPOTENCY_TTL_SECONDS * 1000),
@@ -92,8 +93,9 @@ export function createScriptStore(
 
     async update(id, patch) {
       const done = patch.done === undefined ? '' : String(patch.done);
-      const value = patch.value === undefined ? '' : JSON.stringify(patch.value);
-      const args = [now(), String(id), done, value];
+      // An absent ARGV[7] keeps the value: '' would be a value of its own.
+      const value = patch.value === undefined ? [] : [patch.value];
+      const args = [now(), String(id), done, ...value];
       const reply = await run('update', UPDATE_SCRIPT, user, quota, args, id);
       if (!reply.touched) throw unreadable('update reply');
       return { item: reply.touched, items: reply.items };
@@ -160,35 +162,6 @@ function readReply(raw: unknown, quota: Quota | null, id?: number): Reply {
 /** Records in a hash come back in no particular order; the contract lists oldest (lowest id) first. */
 function readList(records: unknown[]): Todo[] {
   return records.map(readRecord).sort((a, b) => a.id - b.id);
-}
-
-/** A stored record (its JSON keeps the API's field names) as a Todo. */
-function readRecord(raw: unknown): Todo {
-  const r = (typeof raw === 'string' ? JSON.parse(raw) : null) as StoredRecord | null;
-  if (
-    typeof r?.id !== 'number' ||
-    typeof r.value !== 'string' ||
-    typeof r.done !== 'boolean' ||
-    typeof r.created_at !== 'string' ||
-    typeof r.updated_at !== 'string'
-  ) {
-    throw unreadable('record');
-  }
-  return {
-    id: r.id,
-    value: r.value,
-    done: r.done,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-}
-
-interface StoredRecord {
-  id?: unknown;
-  value?: unknown;
-  done?: unknown;
-  created_at?: unknown;
-  updated_at?: unknown;
 }
 
 /** Not a StoreError: bad data in our own keys is a bug to see as a 500, not an outage. */

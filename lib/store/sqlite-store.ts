@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createLocalQuotas } from './local-quota';
+import { migrateSchema } from './sqlite-schema';
 import {
   IDEMPOTENCY_TTL_SECONDS,
   MAX_IDEMPOTENCY_KEYS_PER_USER,
@@ -15,37 +16,6 @@ import {
 } from './types';
 import type { Principal } from '../principal';
 import type { Added, Changed, Cleared, Quota, Todo, TodoPatch, TodoStore } from './types';
-
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS todo_users (
-    subdomain TEXT NOT NULL,
-    user_id INTEGER NOT NULL,
-    last_id INTEGER NOT NULL DEFAULT 0, -- ids are never reused, even after a delete
-    PRIMARY KEY (subdomain, user_id)
-  ) WITHOUT ROWID;
-  CREATE TABLE IF NOT EXISTS todo_items (
-    subdomain TEXT NOT NULL,
-    user_id INTEGER NOT NULL,
-    id INTEGER NOT NULL,
-    value TEXT NOT NULL,
-    done INTEGER NOT NULL DEFAULT 0,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    PRIMARY KEY (subdomain, user_id, id)
-  ) WITHOUT ROWID;
-  -- Idempotency-Key -> the item its first add created (CONTRACT §2); expired rows are pruned.
-  CREATE TABLE IF NOT EXISTS todo_idempotency (
-    subdomain TEXT NOT NULL,
-    user_id INTEGER NOT NULL,
-    key TEXT NOT NULL,
-    item_id INTEGER NOT NULL,
-    expires_at INTEGER NOT NULL, -- ms since the epoch
-    PRIMARY KEY (subdomain, user_id, key)
-  ) WITHOUT ROWID;
-  -- Item ids only grow, so a key's item id orders keys from oldest to newest: what the cap on
-  -- remembered keys forgets first.
-  CREATE INDEX IF NOT EXISTS todo_idempotency_age ON todo_idempotency (subdomain, user_id, item_id);
-`;
 
 interface Row {
   id: number;
@@ -74,11 +44,18 @@ export interface SqliteStoreOptions {
 /** Opens (and on first use creates) the embedded store in `dataDir`. */
 export function createSqliteStore(opts: SqliteStoreOptions): TodoStore {
   fs.mkdirSync(opts.dataDir, { recursive: true });
-  const db = new Database(path.join(opts.dataDir, 'todo.sqlite3'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL'); // durable across process crashes in WAL mode
-  db.pragma('busy_timeout = 5000');
-  db.exec(SCHEMA);
+  const file = path.join(opts.dataDir, 'todo.sqlite3');
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL'); // durable across process crashes in WAL mode
+    db.pragma('busy_timeout = 5000');
+    // Creates or upgrades the tables; refuses a file from a newer release (sqlite-schema.ts).
+    migrateSchema(db, file);
+  } catch (error) {
+    db.close(); // a refused open keeps no handle on the file
+    throw error;
+  }
 
   const q = {
     list: db.prepare<[string, number], Row>(

@@ -47,8 +47,8 @@ describe.each<Backend>([kvBackend, redisBackend])('redis key layout: $name', (ba
     expect(found.sort()).toEqual([k.idem, k.idemExpiry, k.items, k.seq, k.writes].sort());
     expect(k.items).toBe(`hc-todo-test:${tag}:items`);
     expect(await redis.get(k.seq)).toBe('2');
-    // Fixed field order, value last: the scripts rely on it (see redis-scripts.ts).
-    const record = `{"id":2,"done":false,"created_at":"${b.createdAt}","updated_at":"${b.updatedAt}","value":"b"}`;
+    // Record format 2 in its fixed layout, `v` last (see lib/store/record-format.ts).
+    const record = `{"id":2,"done":false,"created_at":"${b.createdAt}","updated_at":"${b.updatedAt}","value":"b","v":2}`;
     expect(await redis.hgetall(k.items)).toEqual({ '2': record });
     expect(await redis.hget(k.idem, 'key-1')).toBe('1');
     // The counter and the items never expire; keys and logs do.
