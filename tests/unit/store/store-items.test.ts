@@ -1,5 +1,5 @@
 /**
- * The TodoStore contract, run against all three backends: whatever the deployment picks, users see
+ * Items in the store, run against all three backends: whatever the deployment picks, users see
  * the same ids, order, isolation, cap and values — including under concurrent requests.
  */
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ const range = (from: number, to: number): number[] =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
 const ids = (items: Todo[]): number[] => items.map((item) => item.id);
 
-describe.each<Backend>(BACKENDS)('TodoStore contract: $name', (backend) => {
+describe.each<Backend>(BACKENDS)('TodoStore items: $name', (backend) => {
   const bk = useBackend(backend);
   const user = bk.user;
 
