@@ -69,7 +69,8 @@ export const USER_COOKIE = 'fake_hc_user';
 
 const b64url = (data: Buffer | string): string => Buffer.from(data).toString('base64url');
 
-function newKey(): SigningKey {
+/** A fresh 2048-bit RSA signing key with a Zendesk-like kid. */
+export function newSigningKey(): SigningKey {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   // Zendesk's kids look like 64 hex digits.
   const kid = createHash('sha256').update(randomBytes(16)).digest('hex');
@@ -110,7 +111,8 @@ export function signJwt(
   return `${input}.${b64url(signature)}`;
 }
 
-function publicJwk(key: SigningKey): Record<string, unknown> {
+/** The key as Zendesk publishes it in its JWKS. */
+export function publicJwk(key: SigningKey): Record<string, unknown> {
   const jwk = key.publicKey.export({ format: 'jwk' });
   // Zendesk's JWK carries no `alg` or `use`: only kty, n, e and kid.
   return { kty: jwk.kty, n: jwk.n, e: jwk.e, kid: key.kid };
@@ -121,8 +123,8 @@ const now = (): number => Math.floor(Date.now() / 1000);
 export async function startFakeZendesk(
   opts: { port?: number; routes?: ExtraRoutes } = {},
 ): Promise<FakeZendesk> {
-  let published: SigningKey[] = [newKey()];
-  const foreign = newKey();
+  let published: SigningKey[] = [newSigningKey()];
+  const foreign = newSigningKey();
   const current = (): SigningKey => published[published.length - 1]!;
   let jwksFetches = 0;
   let tokenRequests = 0;
@@ -253,7 +255,7 @@ export async function startFakeZendesk(
     sign,
     userToken,
     rotate({ dropOld = false } = {}) {
-      published = dropOld ? [newKey()] : [...published, newKey()];
+      published = dropOld ? [newSigningKey()] : [...published, newSigningKey()];
     },
     counts: () => ({ jwks: jwksFetches, token: tokenRequests, hanging: hanging.size }),
     resetCounts() {

@@ -1,10 +1,8 @@
+import { IDEMPOTENCY_KEY_PATTERN } from '../limits';
 import { ApiError } from './errors';
 
 /** The header that makes an add safe to repeat (CONTRACT §2). */
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
-
-/** 1–64 characters of `A–Z a–z 0–9 _ -`: a UUID fits, and nothing that could confuse a key. */
-const WELL_FORMED = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * The request's `Idempotency-Key`, undefined when absent; 400 `invalid_idempotency_key` when
@@ -14,7 +12,7 @@ const WELL_FORMED = /^[A-Za-z0-9_-]{1,64}$/;
 export function parseIdempotencyKey(headers: Headers): string | undefined {
   const raw = headers.get(IDEMPOTENCY_KEY_HEADER);
   if (raw === null) return undefined;
-  if (!WELL_FORMED.test(raw)) {
+  if (!IDEMPOTENCY_KEY_PATTERN.test(raw)) {
     throw new ApiError(
       'invalid_idempotency_key',
       'Idempotency-Key must be 1 to 64 characters of A-Z, a-z, 0-9, "_" and "-" (a UUID works).',

@@ -3,12 +3,10 @@
  * caller that they can read, in one self-describing JSON file.
  */
 import { json } from '../http/respond';
+import { EXPORT_FILE_NAME, EXPORT_FORMAT } from '../limits';
 import type { Principal } from '../principal';
 import type { Todo } from '../store';
 import { toWire, type WireItem } from '../http/wire';
-
-/** Bump when the document's shape changes, so old exports stay recognisable. */
-export const EXPORT_FORMAT = 'hc-todo-export/1';
 
 export interface ExportDocument {
   format: typeof EXPORT_FORMAT;
@@ -34,6 +32,6 @@ export function buildExport(
 /** The export as a download: browsers save it as a file instead of showing it. */
 export function exportResponse(user: Principal, items: readonly Todo[]): Response {
   return json(buildExport(user, items), 200, {
-    'Content-Disposition': 'attachment; filename="hc-todo-export.json"',
+    'Content-Disposition': `attachment; filename="${EXPORT_FILE_NAME}"`,
   });
 }

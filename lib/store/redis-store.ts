@@ -16,6 +16,7 @@
  */
 import { Redis } from 'ioredis';
 import { processSingleton } from '../process-singleton';
+import { describeFailure } from './describe-failure';
 import { createScriptStore } from './script-store';
 import type { RedisScriptTransport } from './script-store';
 import { StoreError } from './types';
@@ -179,7 +180,7 @@ function createTransport(
         work.catch(() => {}); // settles later, or when a dropped connection closes
         connection.dropIfStalled(timeoutMs);
       }
-      const cause = describeFailure(error, url, connection.lastError());
+      const cause = failureLine(error, url, connection.lastError());
       console.error(`[hc-todo] redis store ${op} failed: ${cause}`);
       throw new StoreError('store_unavailable', 'The to-do store is unavailable.', {
         cause: error,
@@ -218,22 +219,18 @@ function quitOnSigterm(close: () => Promise<void>): void {
   });
 }
 
-/**
- * One log line for a failure, with the URL's credentials masked. ioredis rejects a failed
- * connect with a bare "Connection is closed."; the reason (ECONNREFUSED, …) came as an event.
- */
-function describeFailure(error: unknown, url: string, lastError: Error | undefined): string {
+/** Blanks the URL's password and the URL itself, wherever a message repeats them. */
+function masker(url: string): (text: string) => string {
   const password = URL.canParse(url) ? decodeURIComponent(new URL(url).password) : '';
-  const mask = (text: string): string =>
+  return (text) =>
     (password ? text.split(password).join('[password]') : text).split(url).join('[url]');
-  const parts: string[] = [];
-  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 3; e = e.cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    parts.push(mask(`${e.name}: ${e.message}`) + (typeof code === 'string' ? ` (${code})` : ''));
-  }
-  if (lastError && error instanceof Error && /Connection is closed/.test(error.message)) {
-    const code = (lastError as { code?: unknown }).code;
-    parts.push(mask(lastError.message) + (typeof code === 'string' ? ` (${code})` : ''));
-  }
-  return parts.length > 0 ? parts.join(' <- ') : mask(String(error));
+}
+
+/**
+ * ioredis rejects a failed connect with a bare "Connection is closed."; the reason
+ * (ECONNREFUSED, …) came as an event, so it is added to the line.
+ */
+function failureLine(error: unknown, url: string, lastError: Error | undefined): string {
+  const closed = lastError && error instanceof Error && /Connection is closed/.test(error.message);
+  return describeFailure(error, masker(url), closed ? [lastError] : []);
 }

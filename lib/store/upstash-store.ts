@@ -9,6 +9,7 @@
  * changed a script — and Redis compiles a script sent with EVAL once and caches it by its SHA.
  */
 import { Redis } from '@upstash/redis';
+import { describeFailure } from './describe-failure';
 import { createScriptStore } from './script-store';
 import type { RedisScriptTransport } from './script-store';
 import { withKeyLocking } from './upstash-key-locking';
@@ -62,7 +63,7 @@ function createUpstashTransport(opts: UpstashStoreOptions): RedisScriptTransport
     try {
       return await send();
     } catch (error) {
-      console.error(`[hc-todo] kv store ${op} failed: ${describeFailure(error, opts)}`);
+      console.error(`[hc-todo] kv store ${op} failed: ${describeFailure(error, masker(opts))}`);
       throw new StoreError('store_unavailable', 'The to-do store is unavailable.', {
         cause: error,
       });
@@ -83,22 +84,15 @@ function createUpstashTransport(opts: UpstashStoreOptions): RedisScriptTransport
 }
 
 /**
- * One log line for a failed request, without secrets or user data: the token and URL are masked
- * (the URL could carry credentials), and the client's "command was: […]" echo — which holds the
- * to-do text — is cut off.
+ * Blanks the token and URL (the URL could carry credentials) and cuts off the client's
+ * "command was: […]" echo, which holds the to-do text.
  */
-function describeFailure(error: unknown, secrets: { url: string; token: string }): string {
-  const mask = (text: string): string =>
+function masker(secrets: { url: string; token: string }): (text: string) => string {
+  return (text) =>
     text
       .replace(/, command was: [\s\S]*$/, '')
       .split(secrets.token)
       .join('[token]')
       .split(secrets.url)
       .join('[url]');
-  const parts: string[] = [];
-  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 3; e = e.cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    parts.push(mask(`${e.name}: ${e.message}`) + (typeof code === 'string' ? ` (${code})` : ''));
-  }
-  return parts.length > 0 ? parts.join(' <- ') : mask(String(error));
 }

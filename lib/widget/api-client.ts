@@ -3,6 +3,7 @@
  * answered once by asking the parent for a fresh token and retrying, so expiry is invisible.
  */
 import { TokenUnavailableError } from './parent-channel';
+import { EXPORT_FORMAT } from '../limits';
 import type { TodoItem } from './types';
 
 /** A failed request; `code` is the API's error code or a client-side one (`network`, `token_*`). */
@@ -23,10 +24,7 @@ export class RequestError extends Error {
   }
 }
 
-/** The export format the widget saves (CONTRACT §2 `GET /api/me/export`). */
-export const EXPORT_FORMAT = 'hc-todo-export/1';
-/** The file name the server suggests; the widget saves under the same one. */
-export const EXPORT_FILE_NAME = 'hc-todo-export.json';
+export { EXPORT_FILE_NAME } from '../limits';
 
 export interface TodoApi {
   list(): Promise<TodoItem[]>;

@@ -1,19 +1,17 @@
 /**
  * A key endpoint on real loopback HTTP whose answer a test switches: the keys, a 500, a hang,
- * bad JSON, a wrong shape or a redirect. Counts what it receives.
+ * bad JSON, a wrong shape or a redirect — more failure modes than the fake Zendesk's, whose keys
+ * (dev/fake-zendesk.ts) it publishes. Counts what it receives.
  */
-import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
-import type { KeyObject } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type JwksAnswer = 'ok' | 'error' | 'hang' | 'bad-json' | 'wrong-shape' | 'redirect';
+import { newSigningKey, publicJwk, type SigningKey } from '../../../dev/fake-zendesk';
 
-export interface TestKey {
-  readonly kid: string;
-  readonly privateKey: KeyObject;
-  readonly publicKey: KeyObject;
-}
+export type TestKey = SigningKey;
+export { newSigningKey as newTestKey, publicJwk };
+
+export type JwksAnswer = 'ok' | 'error' | 'hang' | 'bad-json' | 'wrong-shape' | 'redirect';
 
 export interface JwksServer {
   readonly url: string;
@@ -27,18 +25,7 @@ export interface JwksServer {
   close(): Promise<void>;
 }
 
-export function newTestKey(): TestKey {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const kid = createHash('sha256').update(randomBytes(16)).digest('hex');
-  return { kid, privateKey, publicKey };
-}
-
-export function publicJwk(key: TestKey): Record<string, unknown> {
-  const jwk = key.publicKey.export({ format: 'jwk' });
-  return { kty: jwk.kty, n: jwk.n, e: jwk.e, kid: key.kid };
-}
-
-export async function startJwksServer(keys: TestKey[] = [newTestKey()]): Promise<JwksServer> {
+export async function startJwksServer(keys: TestKey[] = [newSigningKey()]): Promise<JwksServer> {
   const hanging = new Set<http.ServerResponse>();
   const counts = { fetches: 0, redirectTarget: 0, hanging: 0 };
   const server = http.createServer((req, res) => {
