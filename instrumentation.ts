@@ -1,6 +1,6 @@
 /**
  * Runs once when the server starts: a bad configuration is reported here, naming each variable,
- * rather than as a stack trace on every request (CONTRACT §1).
+ * rather than as a stack trace on every request (README.md#configuration).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;

@@ -1,5 +1,5 @@
 /**
- * GET / — in production, the setup page (CONTRACT §4): this deployment's checklist and its
+ * GET / — in production, the setup page (docs/embedding.md): this deployment's checklist and its
  * snippets. Under the dev preview it points to the mock help center instead, and sends visitors
  * who are already on 127.0.0.1 straight there.
  */

@@ -1,7 +1,7 @@
 /**
  * The only reader of `process.env`. Parsed once per process and validated up front, so a bad
  * deployment fails with one sentence naming the variable instead of a stack trace per request
- * (CONTRACT §1). Nothing here falls back to an insecure default.
+ * (README.md#configuration). Nothing here falls back to an insecure default.
  */
 import path from 'node:path';
 
@@ -25,7 +25,9 @@ export interface Config {
   readonly allowedOrigins: readonly string[];
   readonly store: StoreConfig;
   readonly rateLimits: { readonly readsPerMinute: number; readonly writesPerMinute: number };
-  /** Whether a token without an `origin` claim is refused (CONTRACT §3). @default 'required' */
+  /**
+   * Whether a token without an `origin` claim is refused (docs/api.md, tokens). @default 'required'
+   */
   readonly originClaim: 'required' | 'optional';
   /** Signing secret of Zendesk's user-deletion webhook; unset, the webhook route answers 404. */
   readonly webhookSecret: string | undefined;
@@ -213,7 +215,7 @@ function parseStore(env: Env, problem: Report): StoreConfig {
     kind: 'embedded',
     dataDir: path.resolve(/* turbopackIgnore: true */ nonEmpty(env.DATA_DIR) ?? '.data'),
   };
-  // Two stores configured is a mistake to name, never a silent choice (CONTRACT §1).
+  // Two stores configured is a mistake to name, never a silent choice (README.md#configuration).
   if (redisUrl !== undefined && (url !== undefined || token !== undefined)) {
     problem(
       'REDIS_URL',

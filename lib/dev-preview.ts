@@ -1,5 +1,5 @@
 /**
- * The dev preview's one gate (CONTRACT §1). Every dev-only route — the mock help center
+ * The dev preview's one gate (README.md#configuration). Every dev-only route — the mock help center
  * (`/hc/*`), `/api/dev/*` and the mock token endpoint — is wrapped in `devOnly`, which answers
  * 404, as if the route did not exist, unless all of these hold:
  *

@@ -1,5 +1,5 @@
 /**
- * What `/api/health` reports (CONTRACT §2): configuration first, naming each bad variable — and
+ * What `/api/health` reports (docs/api.md): configuration first, naming each bad variable — and
  * only its name: the answer is public, so a value, URL, origin or secret never appears in it (the
  * full messages, values masked, are logged once at start by instrumentation.ts) — then one cheap
  * round trip to the store, shared for a few seconds so that polling cannot load the store.

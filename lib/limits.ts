@@ -1,5 +1,5 @@
 /**
- * The contract's numeric limits and the one text rule both sides apply (CONTRACT §2), in a module
+ * The contract's numeric limits and the one text rule both sides apply (docs/api.md), in a module
  * with no dependencies so that the widget (client code) and the server import the very same
  * numbers. Messages take these as parameters; no catalogue spells out a limit itself.
  */
@@ -10,7 +10,9 @@ export const MAX_VALUE_LENGTH = 500;
 /** How many items one user may keep (409 `limit_reached` past it). @default 500 */
 export const MAX_ITEMS_PER_USER = 500;
 
-/** A token longer than this is refused without parsing (CONTRACT §3: 8 KiB). @default 8192 */
+/**
+ * A token longer than this is refused without parsing (docs/api.md, tokens: 8 KiB). @default 8192
+ */
 export const MAX_TOKEN_LENGTH = 8192;
 
 /**

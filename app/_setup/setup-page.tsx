@@ -1,5 +1,5 @@
 /**
- * The production `GET /` (CONTRACT §4, issue #20): what this deployment's state is and how to
+ * The production `GET /` (docs/embedding.md): what this deployment's state is and how to
  * add it to a help center. Server-rendered and complete without JavaScript; only the copy
  * buttons need it.
  */

@@ -4,7 +4,7 @@
  * Our own instead of jose's `createRemoteJWKSet` because that one makes a request wait for a
  * refresh once its cache is older than its max age, and fails the request when that refresh
  * fails: a Zendesk outage would turn into an outage of every hc-todo deployment. Here
- * (CONTRACT §3):
+ * (docs/api.md, tokens):
  * - a key set fetched successfully keeps serving the kids it knows while the endpoint fails or
  *   hangs (stale-if-error, up to 24 h since the last good fetch);
  * - a request whose kid is cached never waits: an old set is refreshed in the background;
@@ -20,7 +20,9 @@ import { AuthError } from './auth-error';
 export interface KeySetOptions {
   /** Least time between the starts of two fetches, failed or not. @default 30_000 */
   readonly cooldownMs?: number;
-  /** Age of the last good set after which a request starts a background refresh. @default 600_000 */
+  /**
+   * Age of the last good set after which a request starts a background refresh. @default 600_000
+   */
   readonly maxAgeMs?: number;
   /** How long the last good set keeps serving while fetches fail. @default 86_400_000 (24 h) */
   readonly staleIfErrorMs?: number;
@@ -97,7 +99,8 @@ class RemoteKeySet implements KeySet {
 
   async getKey(header: { readonly kid?: unknown }): Promise<CryptoKey> {
     const kid = header.kid;
-    // Zendesk always names the key; without a kid there is nothing to choose by (CONTRACT §3).
+    // Zendesk always names the key; without a kid there is nothing to choose by (docs/api.md,
+    // tokens).
     if (typeof kid !== 'string' || kid === '') {
       throw new AuthError('invalid_token', 'The token does not name its signing key (kid).');
     }
@@ -250,7 +253,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A key set for `url` with its own cache and cooldown; tests inject short durations and a clock. */
+/**
+ * A key set for `url` with its own cache and cooldown; tests inject short durations and a clock.
+ */
 export function createKeySet(url: string, opts: KeySetOptions = {}): KeySet {
   return new RemoteKeySet(url, opts);
 }

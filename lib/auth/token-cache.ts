@@ -1,6 +1,6 @@
 /**
  * Verdicts on tokens already verified, so a widget that sends the same token with every request
- * costs one RSA signature check per token, not one per request (issue #19).
+ * costs one RSA signature check per token, not one per request.
  *
  * A cached verdict is only a shortcut: it answers "accepted" exactly when a fresh verification
  * would, and otherwise gets out of the way so the fresh verification gives the refusal.

@@ -1,7 +1,7 @@
 /**
- * Turns a help center JWT into the principal it speaks for. Every rule of CONTRACT §3 about the
- * token itself lives here (the key rules live in key-set.ts); nothing else from the token is
- * trusted for scoping. jose is imported only inside lib/auth: here (`jwtVerify`), in key-set.ts
+ * Turns a help center JWT into the principal it speaks for. Every rule of docs/api.md's token rules
+ * about the token itself lives here (the key rules live in key-set.ts); nothing else from the token
+ * is trusted for scoping. jose is imported only inside lib/auth: here (`jwtVerify`), in key-set.ts
  * (`importJWK`) and in the dev preview's dev-issuer.ts (signing).
  */
 import { jwtVerify } from 'jose';
@@ -29,7 +29,7 @@ export interface VerifyOptions {
   readonly tokenCache?: TokenCache | null;
 }
 
-/** Tokens longer than this are refused before any parsing (CONTRACT §3). */
+/** Tokens longer than this are refused before any parsing (docs/api.md, tokens). */
 export { MAX_TOKEN_LENGTH };
 /** Seconds of clock skew tolerated on `exp` and `nbf`. */
 export { CLOCK_TOLERANCE_SECONDS };

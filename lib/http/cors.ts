@@ -3,7 +3,7 @@ import { requestUrl } from './request-url';
 
 /**
  * Request headers a help center page may send cross-origin: the tutorial sends the first two,
- * the widget adds `Idempotency-Key` to every add (CONTRACT §2).
+ * the widget adds `Idempotency-Key` to every add (docs/api.md).
  */
 const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
 /** Response headers a page may read: when to retry, why a token failed, which log line to quote. */

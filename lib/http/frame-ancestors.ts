@@ -10,7 +10,7 @@ export function previewPort(): number | undefined {
 }
 
 /**
- * The pages allowed to embed the widget: exactly ALLOWED_ORIGINS (CONTRACT §4), plus the dev
+ * The pages allowed to embed the widget: exactly ALLOWED_ORIGINS (docs/embedding.md), plus the dev
  * preview's own origins when `devPort` is given; none when the server is misconfigured.
  */
 export function allowedParents(state: ConfigState, devPort?: number): string[] {

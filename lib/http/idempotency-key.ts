@@ -1,7 +1,7 @@
 import { IDEMPOTENCY_KEY_PATTERN } from '../limits';
 import { ApiError } from './errors';
 
-/** The header that makes an add safe to repeat (CONTRACT §2). */
+/** The header that makes an add safe to repeat (docs/api.md). */
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 
 /**

@@ -1,6 +1,6 @@
 import { ApiError } from './errors';
 
-/** The largest accepted body: exactly 16 KiB passes, one byte more is 413 (CONTRACT §2). */
+/** The largest accepted body: exactly 16 KiB passes, one byte more is 413 (docs/api.md). */
 export const MAX_BODY_BYTES = 16 * 1024;
 
 // The rest of an oversize body is never read, so the connection cannot carry another request.

@@ -1,4 +1,4 @@
-/** The header that names a request in responses and logs (CONTRACT §2). */
+/** The header that names a request in responses and logs (docs/api.md). */
 export const REQUEST_ID_HEADER = 'x-request-id';
 
 /**

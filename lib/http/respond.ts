@@ -1,6 +1,6 @@
 import type { ApiError, ErrorCode } from './errors';
 
-/** API answers are per-user and must never be cached by a browser or a CDN (CONTRACT §2). */
+/** API answers are per-user and must never be cached by a browser or a CDN (docs/api.md). */
 const BASE_HEADERS = { 'Cache-Control': 'no-store' } as const;
 
 /** A JSON response with the API's standard headers. */

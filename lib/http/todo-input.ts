@@ -67,7 +67,7 @@ export function parseBulkDone(body: unknown): boolean {
 /**
  * The query of `DELETE /api/todo_items`: exactly `done=true` (clear completed). Anything else —
  * no query, another value, an extra parameter — is refused, so no request can mean "delete
- * everything" by accident (CONTRACT §2).
+ * everything" by accident (docs/api.md).
  */
 export function assertClearCompletedQuery(url: string): void {
   const params = [...new URL(url).searchParams];

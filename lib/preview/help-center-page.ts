@@ -9,7 +9,7 @@ import path from 'node:path';
 
 import { localeDirection } from '../widget/locale';
 
-/** The placeholder the snippets ship with (CONTRACT §4). */
+/** The placeholder the snippets ship with (docs/embedding.md). */
 export const APP_URL_PLACEHOLDER = 'https://YOUR-APP.invalid';
 
 export type EmbedMode = 'script' | 'iframe';
@@ -18,7 +18,9 @@ export type EmbedMode = 'script' | 'iframe';
 export interface MockUser {
   id: number;
   name: string;
-  /** Guide may leave `HelpCenter.user.locale` out; the embeds then fall back (CONTRACT §4). */
+  /**
+   * Guide may leave `HelpCenter.user.locale` out; the embeds then fall back (docs/embedding.md).
+   */
   locale?: string;
 }
 

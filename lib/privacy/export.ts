@@ -1,5 +1,5 @@
 /**
- * "Download my data" (CONTRACT §2, `GET /api/me/export`): everything hc-todo keeps about the
+ * "Download my data" (docs/api.md, `GET /api/me/export`): everything hc-todo keeps about the
  * caller that they can read, in one self-describing JSON file.
  */
 import { json } from '../http/respond';

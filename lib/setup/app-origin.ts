@@ -1,5 +1,5 @@
 /**
- * This deployment's own origin, for the snippets on the setup page (CONTRACT §4): Vercel's
+ * This deployment's own origin, for the snippets on the setup page (docs/embedding.md): Vercel's
  * production host when there is one — the URL help centers should use, whichever deployment URL
  * the admin happened to open — else the origin the request was made to.
  *

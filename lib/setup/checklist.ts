@@ -2,10 +2,10 @@
  * The setup page's checklist: one item per thing an admin sets up, each with a state and, when
  * something is wrong, what to do. Pure: facts in, items out.
  *
- * It says nothing an anonymous visitor could not learn already (CONTRACT §4): variables by name
- * only, as `/api/health` does; the allowed origins only when the configuration is valid, when
- * `/widget`'s `frame-ancestors` header lists exactly them; whether the webhook is configured,
- * which its route answers anyway (404 or 401).
+ * It says nothing an anonymous visitor could not learn already (docs/embedding.md): variables by
+ * name only, as `/api/health` does; the allowed origins only when the configuration is valid, when
+ * `/widget`'s `frame-ancestors` header lists exactly them; whether the webhook is configured, which
+ * its route answers anyway (404 or 401).
  */
 import type { KeySetStatus } from '../auth/key-set';
 import type { Config, StoreKind } from '../config';

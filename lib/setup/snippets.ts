@@ -1,5 +1,5 @@
 /**
- * The two Guide custom pages (CONTRACT §4) with this deployment's origin in place of the
+ * The two Guide custom pages (docs/embedding.md) with this deployment's origin in place of the
  * placeholder, as the setup page shows them.
  */
 import { APP_URL_PLACEHOLDER } from '../preview/help-center-page';

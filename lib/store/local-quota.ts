@@ -1,6 +1,6 @@
 /**
  * The embedded store's rate limit: a sliding log per user and kind, kept in this process's
- * memory (one machine; CONTRACT §5). "At most N in any 60 s" holds exactly — there is no window
+ * memory (one machine; docs/stores.md). "At most N in any 60 s" holds exactly — there is no window
  * boundary at which a user gets 2× — and a refused request is not counted.
  * The KV and Redis stores keep the same log in the store itself (see redis-scripts.ts).
  */

@@ -1,5 +1,5 @@
 /**
- * The key layout the KV and Redis stores share (CONTRACT §5). Every key of one user carries the
+ * The key layout the KV and Redis stores share (docs/stores.md). Every key of one user carries the
  * same hash tag, `{<subdomain>:<userId>}`, so each script touches a single slot: the layout works
  * unchanged on Redis Cluster, and a script can declare all of its keys in KEYS.
  *

@@ -38,7 +38,7 @@ const V1 = `
     updated_at TEXT NOT NULL,
     PRIMARY KEY (subdomain, user_id, id)
   ) WITHOUT ROWID;
-  -- Idempotency-Key -> the item its first add created (CONTRACT §2); expired rows are pruned.
+  -- Idempotency-Key -> the item its first add created (docs/api.md); expired rows are pruned.
   CREATE TABLE IF NOT EXISTS todo_idempotency (
     subdomain TEXT NOT NULL,
     user_id INTEGER NOT NULL,

@@ -27,14 +27,14 @@ export interface Changed {
   items: Todo[];
 }
 
-/** Every user may keep at most this many items (CONTRACT §2, 409 `limit_reached`). */
+/** Every user may keep at most this many items (docs/api.md, 409 `limit_reached`). */
 export { MAX_ITEMS_PER_USER } from '../limits';
 
-/** How long an `Idempotency-Key` is remembered per user (CONTRACT §2). */
+/** How long an `Idempotency-Key` is remembered per user (docs/api.md). */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 
 /**
- * How many `Idempotency-Key`s are remembered per user, newest first (CONTRACT §2, v3): an older
+ * How many `Idempotency-Key`s are remembered per user, newest first (docs/api.md, v3): an older
  * key is forgotten even within its 24 h, so that one user cannot make the store keep ~170k keys a
  * day at the default write limit. @default 1000
  */
@@ -57,7 +57,7 @@ export interface Cleared {
 
 /**
  * A per-user request budget, checked and counted inside the same store call as the request's
- * work, so it holds across instances at no extra round trip (CONTRACT §5). `null` where a call
+ * work, so it holds across instances at no extra round trip (docs/stores.md). `null` where a call
  * is not a user's request (the deletion webhook, tests arranging data).
  */
 export interface Quota {

@@ -1,5 +1,5 @@
 /**
- * `POST /api/zendesk/webhook` (CONTRACT §5): Zendesk reports a deleted user and we erase
+ * `POST /api/zendesk/webhook` (docs/privacy.md): Zendesk reports a deleted user and we erase
  * everything stored for them. The order matters: read the raw bytes (capped while reading),
  * verify the signature over exactly those bytes, and only then parse and act — an unsigned
  * request costs at most 64 KiB of memory and one HMAC, and changes nothing.
@@ -19,7 +19,7 @@ import { getStore } from '../store';
 import { verifyWebhookSignature } from './verify-signature';
 import { parseZendeskEvent } from './zendesk-event';
 
-/** The largest accepted delivery: exactly 64 KiB passes, one byte more is 413 (CONTRACT §5). */
+/** The largest accepted delivery: exactly 64 KiB passes, one byte more is 413 (docs/privacy.md). */
 export const WEBHOOK_MAX_BODY_BYTES = 64 * 1024;
 
 /** The only method Zendesk uses for event webhooks. */
@@ -83,7 +83,7 @@ function enabledConfig(ctx: RequestContext): Config & { webhookSecret: string } 
   const config = requiredConfig(ctx.config);
   const { webhookSecret } = config;
   if (webhookSecret === undefined) {
-    // Unset means "no webhook here" (CONTRACT §1), not "accept unsigned deliveries".
+    // Unset means "no webhook here" (README.md#configuration), not "accept unsigned deliveries".
     throw new ApiError(
       'not_found',
       'The Zendesk webhook is not enabled on this server (ZENDESK_WEBHOOK_SECRET is unset).',

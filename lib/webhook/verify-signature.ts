@@ -5,7 +5,9 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** How far the signed timestamp may be from our clock, either way (CONTRACT §5). @default 5 min */
+/**
+ * How far the signed timestamp may be from our clock, either way (docs/privacy.md). @default 5 min
+ */
 export const SIGNATURE_TOLERANCE_MS = 5 * 60 * 1000;
 
 /** What a signed delivery carries, as received. */
@@ -27,7 +29,9 @@ export interface VerifyOptions {
   readonly toleranceMs?: number;
 }
 
-/** Why a delivery was refused — for the server log; the client only ever sees `invalid_signature`. */
+/**
+ * Why a delivery was refused — for the server log; the client only ever sees `invalid_signature`.
+ */
 export type SignatureProblem =
   | 'missing_signature'
   | 'missing_timestamp'
@@ -36,8 +40,9 @@ export type SignatureProblem =
   | 'malformed_signature'
   | 'signature_mismatch';
 
-// ISO-8601 date-time with an explicit zone, as Zendesk sends it (`2021-03-25T05:09:27Z`). Date.parse
-// alone would also take "Thu, 25 Mar 2021" or a bare date, which no Zendesk delivery carries.
+// ISO-8601 date-time with an explicit zone, as Zendesk sends it (`2021-03-25T05:09:27Z`).
+// Date.parse alone would also take "Thu, 25 Mar 2021" or a bare date, which no Zendesk delivery
+// carries.
 const ISO_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)$/;
 // A SHA-256 digest is 32 bytes: exactly 44 base64 characters, the last one padding.
 const BASE64_DIGEST = /^[A-Za-z0-9+/]{43}=$/;

@@ -6,7 +6,10 @@
 import { ApiError } from '../http/errors';
 import { parseJsonBytes } from '../http/read-body';
 
-/** The event that erases a user (developer.zendesk.com/api-reference/webhooks/event-types/user-events). */
+/**
+ * The event that erases a user
+ * (developer.zendesk.com/api-reference/webhooks/event-types/user-events).
+ */
 export const USER_DELETED = 'zen:event-type:user.deleted';
 
 export type ZendeskEvent =
@@ -18,7 +21,7 @@ export type ZendeskEvent =
     }
   | { readonly action: 'ignore'; readonly type: string };
 
-// CONTRACT §5: `detail.id` must be a string of digits, else 400. Ids are compared as decimal
+// docs/privacy.md: `detail.id` must be a string of digits, else 400. Ids are compared as decimal
 // strings (the token's `userId` is a number): only the canonical form of a positive safe integer
 // can be one of our users, so `007` never erases user 7 — erasing is irreversible.
 const DIGITS = /^[0-9]+$/;

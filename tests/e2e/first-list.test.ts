@@ -1,5 +1,5 @@
 /**
- * The server-rendered first list (issue #7), as the browser sees it: the help center opens the
+ * The server-rendered first list, as the browser sees it: the help center opens the
  * widget with one POST whose answer already holds the user's items, so showing them needs no API
  * call; the token still travels once, in a body, never in a URL; the controls wake up once the
  * JavaScript is there; and reloading the frame (a plain GET) still shows the list.

@@ -1,5 +1,5 @@
 /**
- * "Your data" (issue #11) in both embed modes: the export really downloads — from inside the
+ * "Your data" in both embed modes: the export really downloads — from inside the
  * cross-origin iframe — as hc-todo-export.json with the user's items; "Delete all my data" asks
  * first (focus in the dialog, Escape or Cancel keep everything) and then erases for good.
  */

@@ -1,5 +1,5 @@
 /**
- * Right-to-left help centers (CONTRACT §4 v3), in both embed modes: the widget's document takes
+ * Right-to-left help centers (docs/embedding.md), in both embed modes: the widget's document takes
  * the locale's language and direction from the server on, its layout is mirrored, nothing
  * spills sideways, and axe finds nothing wrong in Arabic or Hebrew.
  */

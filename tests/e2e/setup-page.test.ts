@@ -1,5 +1,5 @@
 /**
- * The production setup page at `/` (CONTRACT §4, issue #20) in Chromium: the failing item and its
+ * The production setup page at `/` (docs/embedding.md) in Chromium: the failing item and its
  * fix on misconfigured servers, every item ok and this server's origin in both snippets on a
  * healthy one, a copied snippet that works pasted into a help center, no JavaScript needed, no
  * axe violations, no-store and frame-ancestors 'none', and never a secret value.

@@ -1,5 +1,5 @@
 /**
- * Contract v2 in the widget (issue #10), in both embed modes: toggle all and clear completed are
+ * Contract v2 in the widget, in both embed modes: toggle all and clear completed are
  * one request each, the All / Active / Completed filters, and adds that survive a lost reply
  * without a duplicate (Idempotency-Key reused by "Try again").
  */

@@ -1,5 +1,5 @@
 /**
- * CONTRACT §2 over real HTTP against the production build, in both store modes: the success
+ * docs/api.md over real HTTP against the production build, in both store modes: the success
  * shapes, every validation row of the error table, and the headers a client relies on.
  */
 import { beforeAll, describe, expect, it } from 'vitest';

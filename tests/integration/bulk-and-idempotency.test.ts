@@ -1,5 +1,5 @@
 /**
- * CONTRACT §2's v2 additions over real HTTP against the production build, in every store mode:
+ * docs/api.md's v2 additions over real HTTP against the production build, in every store mode:
  * toggle all (`PATCH /api/todo_items`), clear completed (`DELETE /api/todo_items?done=true`) and
  * idempotent adds (`Idempotency-Key`), on the API paths and the tutorial's `/todo_items` paths.
  */

@@ -1,5 +1,5 @@
 /**
- * Crash safety of the embedded store (issue #10, point 8): `next start` on its own DATA_DIR
+ * Crash safety of the embedded store: `next start` on its own DATA_DIR
  * takes a burst of concurrent adds and is SIGKILLed in the middle of it. Afterwards the SQLite
  * file passes `PRAGMA integrity_check`, and after a restart on the same folder every add that
  * was acknowledged (201) is there, with the id it was acknowledged with, and no id is doubled.

@@ -1,7 +1,8 @@
 /**
- * The dev preview's gate in a production build (CONTRACT §1): every dev-only route answers 404
- * with the API's envelope, whatever the Host or cookies, and the build does not even contain the
- * local token issuer (lib/dev-preview.ts imports it in a branch that is dead in production).
+ * The dev preview's gate in a production build (README.md#configuration): every dev-only route
+ * answers 404 with the API's envelope, whatever the Host or cookies, and the build does not even
+ * contain the local token issuer (lib/dev-preview.ts imports it in a branch that is dead in
+ * production).
  */
 import fs from 'node:fs';
 import path from 'node:path';

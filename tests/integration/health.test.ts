@@ -1,5 +1,5 @@
 /**
- * `GET /api/health` (CONTRACT §2) against the production build: the store kind in every mode, a
+ * `GET /api/health` (docs/api.md) against the production build: the store kind in every mode, a
  * store that does not answer, a store ping shared between polls, and problems named by variable
  * only (the values go to the server log, once, at start).
  */

@@ -1,9 +1,9 @@
 /**
- * CONTRACT §3 over HTTP against the production build: while Zendesk's key endpoint answers 500
- * and then hangs, tokens whose kid the server already knows keep working without waiting, an
- * unknown kid gets 503 auth_unavailable (the token may be good), and the endpoint sees at most
- * one fetch per 30 s. The server's clock is moved forward (shifted-clock.cjs) instead of
- * waiting out the cooldown and the 10 min max age for real.
+ * The token rules of docs/api.md over HTTP against the production build: while Zendesk's key
+ * endpoint answers 500 and then hangs, tokens whose kid the server already knows keep working
+ * without waiting, an unknown kid gets 503 auth_unavailable (the token may be good), and the
+ * endpoint sees at most one fetch per 30 s. The server's clock is moved forward (shifted-clock.cjs)
+ * instead of waiting out the cooldown and the 10 min max age for real.
  */
 import fs from 'node:fs';
 import os from 'node:os';

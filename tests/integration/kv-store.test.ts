@@ -72,7 +72,7 @@ describe('Upstash round trips', () => {
       status: 'ok',
       store: 'kv',
     });
-    // At most one: health shares one ping for up to 5 s (CONTRACT §2), maybe the start-up one.
+    // At most one: health shares one ping for up to 5 s (docs/api.md), maybe the start-up one.
     expect(bridge.requests()).toBeLessThanOrEqual(1);
   });
 

@@ -52,7 +52,7 @@ describe('key rotation', () => {
     expect((await call(server.url, 'GET', '/api/todo_items', { token: oldToken })).status).toBe(
       200,
     );
-    // The unknown-kid cooldown (CONTRACT §3) started at that fetch; Zendesk rotates now.
+    // The unknown-kid cooldown (docs/api.md, tokens) started at that fetch; Zendesk rotates now.
     zendesk.resetCounts();
     zendesk.rotate();
     const newToken = zendesk.userToken(user);

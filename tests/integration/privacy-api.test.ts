@@ -1,5 +1,5 @@
 /**
- * "Download my data" and "Delete all my data" (CONTRACT §2, issue #11) over real HTTP against
+ * "Download my data" and "Delete all my data" (docs/api.md) over real HTTP against
  * the production build, in every store mode.
  */
 import fs from 'node:fs';

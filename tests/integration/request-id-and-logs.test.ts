@@ -1,5 +1,5 @@
 /**
- * CONTRACT §2's `X-Request-Id` and request log, and the framing policy of pages, over real HTTP
+ * docs/api.md's `X-Request-Id` and request log, and the framing policy of pages, over real HTTP
  * against the production build in every store mode. The log tests start servers of their own,
  * since they read what the server printed.
  */

@@ -1,5 +1,5 @@
 /**
- * A SQLite file written by a newer hc-todo (CONTRACT §5, README "Data formats and upgrades"): the
+ * A SQLite file written by a newer hc-todo (docs/stores.md, "Data formats and upgrades"): the
  * production build refuses to open it — health and every API call answer 503 store_unavailable —
  * logs why, and leaves the file as it was.
  */

@@ -1,6 +1,7 @@
 /**
- * CONTRACT §3 from an attacker's side: forged, tampered and malformed tokens are all 401 with
- * the right challenge and reveal no data; a flood of unknown kids barely touches the JWKS.
+ * The token rules of docs/api.md from an attacker's side: forged, tampered and malformed tokens are
+ * all 401 with the right challenge and reveal no data; a flood of unknown kids barely touches the
+ * JWKS.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Zendesk's user-deletion webhook (CONTRACT §5) over real HTTP against the production build, in
+ * Zendesk's user-deletion webhook (docs/privacy.md) over real HTTP against the production build, in
  * every store mode. Deliveries are signed here with node:crypto exactly as Zendesk documents it,
  * independently of the app's code.
  */

@@ -1,5 +1,5 @@
 /**
- * The README's "Deploy with Vercel" button (issue #20 part 2): its link is a Vercel clone URL
+ * The README's "Deploy with Vercel" button: its link is a Vercel clone URL
  * whose variables are ones the app really reads — derived by running lib/config.ts's parser on
  * an environment that records every read, not from a hand-kept list — that asks for exactly what
  * a Vercel deployment with the Upstash store still lacks, and whose store JSON parses.

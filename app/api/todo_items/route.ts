@@ -17,7 +17,7 @@ export const GET = withUser('read', async (_req, { todos }) => json(listBody(awa
 
 /** Add one item; a repeated `Idempotency-Key` answers 200 with the first add's item. */
 export const POST = withUser('write', async (req, { todos }) => {
-  // The body first: an invalid add is 400 whether or not it carries a key (CONTRACT §2).
+  // The body first: an invalid add is 400 whether or not it carries a key (docs/api.md).
   const value = parseNewTodo(await readJsonBody(req));
   const key = parseIdempotencyKey(req.headers);
   const added = await todos.add(value, key);

@@ -1,4 +1,4 @@
-/** The dev preview's issuer mints what Zendesk mints, `origin` included (CONTRACT §3). */
+/** The dev preview's issuer mints what Zendesk mints, `origin` included (docs/api.md, tokens). */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,7 +1,7 @@
 /**
  * The key set against a real HTTP key endpoint, with a fake clock for the cooldown and ages
- * (CONTRACT §3): stale-if-error, the 30 s cooldown after any fetch, no waiting on a refresh for a
- * cached kid, one fetch in flight, and a defensive fetch (timeout, exactly 200, no redirects,
+ * (docs/api.md, tokens): stale-if-error, the 30 s cooldown after any fetch, no waiting on a refresh
+ * for a cached kid, one fetch in flight, and a defensive fetch (timeout, exactly 200, no redirects,
  * JSON shape).
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';

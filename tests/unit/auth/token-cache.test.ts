@@ -1,5 +1,5 @@
 /**
- * The verified-token cache as verifyHelpCenterToken uses it (issue #19): one signature check per
+ * The verified-token cache as verifyHelpCenterToken uses it: one signature check per
  * token, never an acceptance a fresh verification would refuse — expiry to the second, a kid
  * dropped by a key refresh, nbf — a bounded size, nothing cached for a refused token, and no
  * verdict shared between two configurations. A real RSA key, jose signing, a real HTTP key

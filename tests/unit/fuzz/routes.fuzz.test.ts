@@ -23,7 +23,7 @@ type Handler = (
 ) => Promise<Response>;
 type RouteModule = Record<string, Handler>;
 
-/** CONTRACT §2's error table: code → status. */
+/** docs/api.md's error table: code → status. */
 const ERROR_STATUS: Record<string, number> = {
   invalid_json: 400,
   invalid_body: 400,

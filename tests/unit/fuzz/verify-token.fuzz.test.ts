@@ -1,8 +1,9 @@
 /**
- * Property-based fuzzing of verifyHelpCenterToken (CONTRACT §3) against a real JWKS on loopback
- * HTTP and tokens signed by the real test key. Properties, for every input:
+ * Property-based fuzzing of verifyHelpCenterToken (docs/api.md, tokens) against a real JWKS on
+ * loopback HTTP and tokens signed by the real test key. Properties, for every input:
  * - it either returns a principal or throws an AuthError — never anything else;
  * - it accepts only a token validly signed (RS256, published kid) whose claims pass every rule.
+ *
  * Run sizes (numRuns) are in the test names; together they take a few seconds.
  */
 import { randomBytes } from 'node:crypto';

@@ -1,7 +1,7 @@
 /**
  * Which paths the proxy (proxy.ts) sees, as Next itself matches them: every API route that runs
  * the pipeline (lib/http/pipeline.ts) is left out — its body cap must act before anything buffers
- * the body — and every other path goes through, so it gets a request id (CONTRACT §2) and a
+ * the body — and every other path goes through, so it gets a request id (docs/api.md) and a
  * framing policy. The routes are read from app/, so a new route fails here until it is placed.
  */
 import fs from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Why the allow-key-locking shebang goes to Upstash only (issue #19): the real Redis refuses a
+ * Why the allow-key-locking shebang goes to Upstash only: the real Redis refuses a
  * flag it does not know, so the Redis store must send the shared scripts unchanged — and does.
  * (The KV side, that every script reaches the bridge flagged, is in upstash-store.test.ts.)
  */

@@ -123,7 +123,7 @@ describe('upstash store: one request per call', () => {
   });
 });
 
-describe('upstash store: per-key locking (issue #19)', () => {
+describe('upstash store: per-key locking', () => {
   it('sends every script with the allow-key-locking shebang as its first line', async () => {
     const own = await startUpstashBridge(); // records only this test's scripts
     try {

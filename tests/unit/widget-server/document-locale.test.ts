@@ -14,7 +14,7 @@ describe('documentLocale', () => {
     ['ar', { lang: 'ar', dir: 'rtl' }],
     ['he-il', { lang: 'he', dir: 'rtl' }],
     ['iw', { lang: 'he', dir: 'rtl' }],
-    // No Persian strings: English text, but laid out like the page around it (CONTRACT §4).
+    // No Persian strings: English text, but laid out like the page around it (docs/embedding.md).
     ['fa', { lang: 'en', dir: 'rtl' }],
     ['ur', { lang: 'en', dir: 'rtl' }],
     ['de-ch', { lang: 'de', dir: 'ltr' }],

@@ -20,7 +20,7 @@ describe('resolveLanguage', () => {
     ['he', 'he'],
     ['iw', 'he'], // Hebrew's withdrawn code, still sent by some systems
     ['iw-IL', 'he'],
-    ['fa', 'en'], // right to left, but no strings of its own (CONTRACT §4)
+    ['fa', 'en'], // right to left, but no strings of its own (docs/embedding.md)
     ['ur-pk', 'en'],
     ['arn', 'en'], // Mapuche, not Arabic
     ['', 'en'],
@@ -31,7 +31,7 @@ describe('resolveLanguage', () => {
     expect(resolveLanguage(locale)).toBe(language);
   });
 
-  it('has strings for at least the languages CONTRACT §4 names', () => {
+  it('has strings for at least the languages docs/embedding.md names', () => {
     expect([...LANGUAGES].sort()).toEqual(
       expect.arrayContaining(['ar', 'de', 'en', 'es', 'fr', 'he', 'ja']),
     );

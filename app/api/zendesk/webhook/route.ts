@@ -4,7 +4,7 @@ import {
   webhookOptions,
 } from '@/lib/webhook/handle-webhook';
 
-// Zendesk's user-deletion webhook (CONTRACT §5): signed, server-to-server, no CORS.
+// Zendesk's user-deletion webhook (docs/privacy.md): signed, server-to-server, no CORS.
 export const POST = handleZendeskWebhook;
 export const OPTIONS = webhookOptions;
 export const GET = webhookMethodNotAllowed;
