@@ -1,5 +1,11 @@
-/** A thin HTTP client for the API as any outside caller sees it: status, headers, parsed JSON. */
+/**
+ * A thin HTTP client for the API as any outside caller sees it: status, headers, parsed JSON.
+ * Every answer is checked against docs/openapi.json on the way (openapi.ts): a response the
+ * description does not allow fails the test that made it.
+ */
 import { randomInt } from 'node:crypto';
+
+import { openApiProblems } from './openapi';
 
 export interface ApiResponse<T = Record<string, unknown>> {
   status: number;
@@ -44,7 +50,11 @@ export async function call<T = Record<string, unknown>>(
   try {
     parsed = text ? JSON.parse(text) : null;
   } catch {
-    // Not JSON: the test sees the raw text.
+    // Not JSON: the test sees the raw text (and the description check below says so).
+  }
+  const problems = openApiProblems(method, path, res.status, parsed);
+  if (problems.length > 0) {
+    throw new Error(`the answer does not match docs/openapi.json:\n${problems.join('\n')}`);
   }
   return { status: res.status, headers: res.headers, body: parsed as T };
 }
