@@ -106,6 +106,13 @@ async function call(dir, scenario) {
     process.env.KV_REST_API_URL = `http://127.0.0.1:${await listen(upstash)}`;
     process.env.KV_REST_API_TOKEN = 'build-check';
   }
+  // The whole environment before the launcher loads, as on Vercel: the configuration is read
+  // once per process, by whichever module asks first (instrumentation does, at load).
+  const jwks = scenario === 'page' ? fakeJwks() : undefined;
+  if (jwks) {
+    process.env.ZENDESK_JWKS_URL = `http://127.0.0.1:${await listen(jwks)}/keys.json`;
+    process.env.VERCEL_PROJECT_PRODUCTION_URL = 'hc-todo-check.vercel.app';
+  }
   /** @type {(req: http.IncomingMessage, res: http.ServerResponse) => unknown} */
   const handler = require(path.resolve(dir, '___next_launcher.cjs'));
   const app = http.createServer((req, res) => {
@@ -130,9 +137,6 @@ async function call(dir, scenario) {
   };
 
   if (scenario === 'page') {
-    const jwks = fakeJwks();
-    process.env.ZENDESK_JWKS_URL = `http://127.0.0.1:${await listen(jwks)}/keys.json`;
-    process.env.VERCEL_PROJECT_PRODUCTION_URL = 'hc-todo-check.vercel.app';
     const res = await fetch(`http://127.0.0.1:${port}/`, { headers: { 'x-matched-path': '/' } });
     const html = await res.text();
     const states = [...html.matchAll(/data-state="(\w+)"/g)].map((m) => m[1]);
@@ -147,7 +151,7 @@ async function call(dir, scenario) {
     }
     app.close();
     upstash?.close();
-    jwks.close();
+    jwks?.close();
     return;
   }
   const health = await get('/api/health');
