@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import type { Principal } from '../principal';
 import { CLOCK_TOLERANCE_SECONDS } from './clock-tolerance';
 import type { KeySet } from './key-set';
+import { processSingleton } from '../process-singleton';
 
 export interface TokenCacheOptions {
   /** Entries kept; the least recently used goes first. @default 4096 */
@@ -126,9 +127,10 @@ export function createTokenCache(opts: TokenCacheOptions = {}): TokenCache {
   return new LruTokenCache(opts);
 }
 
-let shared: TokenCache | undefined;
-
-/** The process-wide cache every verification shares unless given its own. */
+/**
+ * The process-wide cache every verification shares unless given its own: one per process, not
+ * per route bundle, so a token verified by one route is not verified again by the next.
+ */
 export function sharedTokenCache(): TokenCache {
-  return (shared ??= createTokenCache());
+  return processSingleton('token-cache', () => createTokenCache());
 }
