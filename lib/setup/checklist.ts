@@ -103,7 +103,7 @@ export function buildChecklist(facts: SetupFacts): CheckItem[] {
     keysItem(facts.keys),
     originsItem(c),
     webhookItem(c),
-    originClaimItem(c),
+    originClaimItem(),
   ];
 }
 
@@ -196,22 +196,20 @@ function webhookItem(c: Config): CheckItem {
   };
 }
 
-function originClaimItem(c: Config): CheckItem {
-  const base = { id: 'origin-claim', title: TITLES['origin-claim'] } as const;
-  if (c.originClaim === 'required') {
-    return {
-      ...base,
-      state: 'ok',
-      detail: 'Required (ZENDESK_ORIGIN_CLAIM): a token must name an allowed help center origin.',
-    };
-  }
+/**
+ * The same note whatever ZENDESK_ORIGIN_CLAIM says: the page is public, and whether tokens
+ * without an origin claim are accepted is not something /api/health or /widget's headers tell
+ * anyone — it would hint at what an attacker with another account's token could try.
+ */
+function originClaimItem(): CheckItem {
   return {
-    ...base,
+    id: 'origin-claim',
+    title: TITLES['origin-claim'],
     state: 'note',
     detail:
-      'Optional (ZENDESK_ORIGIN_CLAIM=optional): a token without an origin claim is accepted. That claim is what binds a token to your help center.',
+      'ZENDESK_ORIGIN_CLAIM decides whether a token must name an allowed help center origin: unset (required) it must, which is what binds a token to your help center. This public page does not say which is set.',
     fixes: [
-      'Unset ZENDESK_ORIGIN_CLAIM unless your help center’s tokens really come without an origin claim (every request then answers 401 invalid_token).',
+      'Keep ZENDESK_ORIGIN_CLAIM unset unless your help center’s tokens really come without an origin claim (every request then answers 401 invalid_token); then set it to optional.',
     ],
   };
 }

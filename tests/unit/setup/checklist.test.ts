@@ -47,7 +47,7 @@ describe('buildChecklist', () => {
       keys: 'ok',
       origins: 'ok',
       webhook: 'ok',
-      'origin-claim': 'ok',
+      'origin-claim': 'note',
     });
     expect(byId(items, 'origins').list).toEqual(['https://acme.zendesk.com']);
     expect(byId(items, 'keys').detail).toBe(
@@ -96,6 +96,13 @@ describe('buildChecklist', () => {
     expect(byId(items, 'store').fixes?.[0]).toContain('DATA_DIR');
     expect(byId(items, 'webhook').state).toBe('note');
     expect(byId(items, 'origin-claim').state).toBe('note');
+  });
+
+  it('says the same of the origin claim whatever is set: the page is public', () => {
+    const claim = (extra: Record<string, string>): unknown =>
+      byId(buildChecklist(facts({ ZENDESK_SUBDOMAIN: 'acme', ...extra })), 'origin-claim');
+    expect(claim({ ZENDESK_ORIGIN_CLAIM: 'optional' })).toEqual(claim({}));
+    expect(claim({ ZENDESK_ORIGIN_CLAIM: 'required' })).toEqual(claim({}));
   });
 
   it('never contains a configured value, valid or not', () => {
