@@ -87,6 +87,19 @@ export async function widgetFrame(page: Page, app: string): Promise<Frame> {
   return frame;
 }
 
+/**
+ * Waits until `selector` inside the widget lies within its iframe as the help center has sized
+ * it. The frame grows by a message round trip after the widget does (a dialog opening, say); a
+ * click aimed before that can land where the element is about to move from.
+ */
+export async function shownInFrame(page: Page, frame: Frame, selector: string): Promise<void> {
+  const bottom = await frame.$eval(selector, (e) => Math.ceil(e.getBoundingClientRect().bottom));
+  await page.waitForFunction(
+    ([iframe, needed]) => (document.querySelector(iframe)?.clientHeight ?? 0) >= needed,
+    [WIDGET_IFRAME, bottom] as const,
+  );
+}
+
 /** Opens the to-do page as the signed-in user and waits until the list (or its empty state) shows. */
 export async function openTodoPage(
   page: Page,

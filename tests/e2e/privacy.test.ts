@@ -15,6 +15,7 @@ import {
   itemTexts,
   newContext,
   openTodoPage,
+  shownInFrame,
   recordApiRequests,
   signIn,
   type EmbedMode,
@@ -88,12 +89,14 @@ describe.each(MODES)('your data in %s mode', { timeout: 60_000 }, (mode) => {
     // Cancel keeps everything too.
     await page.keyboard.press('Enter');
     await frame.waitForSelector(dialog);
+    await shownInFrame(page, frame, dialog);
     await frame.click(`${dialog} button:text-is("Cancel")`);
     await frame.waitForSelector(dialog, { state: 'detached' });
     expect(await itemTexts(frame)).toEqual(['Keep me', 'And me']);
     expect(requests.filter((r) => r.method !== 'GET')).toEqual([]);
 
     await frame.click('button:text-is("Delete all my data")');
+    await shownInFrame(page, frame, dialog);
     await frame.click(`${dialog} button:text-is("Delete everything")`);
     await announced(frame, 'All your data has been deleted.');
     expect(await itemTexts(frame)).toEqual([]);
