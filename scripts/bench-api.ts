@@ -14,6 +14,7 @@
  * HC_TODO_BENCH_SERVERS=embedded,capped picks servers; HC_TODO_BENCH_VARIANTS=no-headers,…
  * adds hc-todo builds with one piece of its Next setup off (scripts/bench-api/variants.ts) on
  * the embedded store; HC_TODO_BENCH_NODE_ARGS adds node options to the uncapped embedded server
+ * (HC_TODO_BENCH_BARE_NODE_ARGS to the bare app, to profile both alike)
  * (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, then `node scripts/bench-api/top-costs.mjs
  * /tmp/prof/*.cpuprofile`); HC_TODO_BENCH_CASES picks cases; HC_TODO_BENCH_BEFORE=<folder> adds
  * another bench build (say, of the commit before a change) as "embedded, before".
@@ -96,7 +97,11 @@ void (async () => {
   // The floor: no store, no configuration; fixtures only to satisfy the Server shape.
   const bare: Server = {
     name: 'bare',
-    app: await startApp({}, undefined, { root: bareRoot }),
+    // HC_TODO_BENCH_BARE_NODE_ARGS: node options for the bare app (say, the same --cpu-prof).
+    app: await startApp({}, undefined, {
+      root: bareRoot,
+      nodeArgs: process.env.HC_TODO_BENCH_BARE_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
+    }),
     fixtures: sqlite,
   };
   const servers: Server[] = [];
