@@ -7,9 +7,6 @@ const nextConfig = {
   devIndicators: false,
   poweredByHeader: false,
   serverExternalPackages: ['better-sqlite3'],
-  // Inlined at build time: only the API benchmark's build (scripts/bench-api.ts) has the
-  // framework-floor route; every other build answers 404 there whatever the run-time env says.
-  env: { HC_TODO_BENCH_FLOOR: process.env.HC_TODO_BENCH_FLOOR === '1' ? '1' : '0' },
   // The build type-checks what it ships (tsconfig.build.json leaves out tests/, which
   // `npm run typecheck` covers): a type error never reaches production.
   typescript: { tsconfigPath: 'tsconfig.build.json' },

@@ -66,6 +66,6 @@ export const config = {
   // Every path but exactly those of the API routes that run the pipeline themselves, and the
   // tutorial's `/todo_items[/id]`, rewritten to them. (A static string: Next reads it at build.)
   matcher: [
-    '/((?!(?:api/todo_items(?:/[^/]+)?|api/health(?:/floor)?|api/me(?:/export)?|api/zendesk/webhook|todo_items(?:/[^/]+)?)$).*)',
+    '/((?!(?:api/todo_items(?:/[^/]+)?|api/health|api/me(?:/export)?|api/zendesk/webhook|todo_items(?:/[^/]+)?)$).*)',
   ],
 };

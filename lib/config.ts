@@ -62,14 +62,6 @@ export const DEV_PREVIEW_SUBDOMAIN = 'dev-preview';
 const IS_NEXT_DEV = process.env.NODE_ENV === 'development';
 
 /**
- * Whether this is the API benchmark's build (`HC_TODO_BENCH_FLOOR=1 next build`, see
- * scripts/bench-api.ts), which adds a bare "framework floor" route. next.config.js inlines the
- * value at build time, so in any other build this is the constant `false` whatever the
- * environment says when the server starts.
- */
-export const BENCH_FLOOR_BUILD = process.env.HC_TODO_BENCH_FLOOR === '1';
-
-/**
  * The validated configuration of this process, parsed on first use — once per process, not per
  * route bundle, so that every route sees the very same object (getStore keys its store by it).
  */

@@ -1,20 +1,23 @@
 /**
- * API benchmark (issue #12): hc-todo's routes against the framework floor — a bare route handler
- * in the same production build answering a fixed body of the same size as the 20-item GET
- * (lib/http/bench-floor.ts, present only in the benchmark's build, scripts/bench-api/build.ts).
- * Every case runs on every server in alternating rounds, so machine noise hits all alike; each
- * ratio is against the floor of the same server in the same round. Quote the ratios.
+ * API benchmark (issue #19): hc-todo's routes against a bare Next.js app of the same `next`
+ * (scripts/bench-api/bare-app/: one route handler answering the same 20-item JSON, Next's
+ * defaults, nothing of ours), so each ratio includes everything hc-todo's own setup costs a
+ * request — next.config's rules, the proxy's matcher, instrumentation, the route count — not only
+ * the route. Rounds alternate: before each hc-todo server's cases the bare app is measured again,
+ * and each ratio is against that run, so machine noise hits both alike. Quote the ratios.
  *
  *   npm run bench:api -- [seconds=3] [rounds=3] [connections=50]
  *
  * Servers: embedded (SQLite), the same with `--max-old-space-size=128`, KV (the Upstash bridge)
  * and Redis, both on a private redis-server. The load comes from autocannon in a process of its
- * own (scripts/bench-api/load.mjs). HC_TODO_BENCH_REUSE=1 serves the last bench build;
- * HC_TODO_BENCH_SERVERS=embedded,capped picks servers; HC_TODO_BENCH_NODE_ARGS adds node
- * options to the uncapped embedded server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, then
- * `node scripts/bench-api/top-costs.mjs /tmp/prof/*.cpuprofile`); HC_TODO_BENCH_CASES picks cases;
- * HC_TODO_BENCH_BEFORE=<folder> adds another bench build (say, of the commit before a change) as
- * "embedded, before", measured in the same rounds.
+ * own (scripts/bench-api/load.mjs). HC_TODO_BENCH_REUSE=1 serves the last bench builds;
+ * HC_TODO_BENCH_SERVERS=embedded,capped picks servers; HC_TODO_BENCH_VARIANTS=no-headers,…
+ * adds hc-todo builds with one piece of its Next setup off (scripts/bench-api/variants.ts) on
+ * the embedded store; HC_TODO_BENCH_NODE_ARGS adds node options to the uncapped embedded server
+ * (HC_TODO_BENCH_BARE_NODE_ARGS to the bare app, to profile both alike)
+ * (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, then `node scripts/bench-api/top-costs.mjs
+ * /tmp/prof/*.cpuprofile`); HC_TODO_BENCH_CASES picks cases; HC_TODO_BENCH_BEFORE=<folder> adds
+ * another bench build (say, of the commit before a change) as "embedded, before".
  * The table's columns are explained in docs/bench/api.md.
  */
 import { execFile } from 'node:child_process';
@@ -26,17 +29,21 @@ import { startApp } from '../dev/app-server';
 import { startFakeZendesk } from '../dev/fake-zendesk';
 import { startPrivateRedis } from '../dev/private-redis';
 import { startUpstashBridge } from '../dev/upstash-bridge';
-import { benchBuild } from './bench-api/build';
-import { benchCases } from './bench-api/cases';
+import { bareBuild, benchBuild } from './bench-api/build';
+import { benchCases, floorCase } from './bench-api/cases';
 import type { Server } from './bench-api/cases';
 import { arrange, openStore } from './bench-api/fixtures';
 import { report } from './bench-api/report';
+import { isVariant } from './bench-api/variants';
 import type { Sample } from './bench-api/report';
 
 const [seconds = 3, rounds = 3, connections = 50] = process.argv.slice(2).map(Number);
 const LOAD = path.join(path.dirname(__filename), 'bench-api/load.mjs');
 
-type LoadResult = Omit<Sample, 'server' | 'case' | 'round' | 'expected' | 'storePerCall'>;
+type LoadResult = Omit<
+  Sample,
+  'server' | 'floorFor' | 'case' | 'round' | 'expected' | 'storePerCall' | 'cpuPerCall'
+>;
 
 async function runLoad(opts: Record<string, unknown>): Promise<LoadResult> {
   // Through a file: a few hundred tokens are more than one argument may hold (E2BIG).
@@ -50,7 +57,12 @@ async function runLoad(opts: Record<string, unknown>): Promise<LoadResult> {
 }
 
 void (async () => {
-  const root = benchBuild(process.env.HC_TODO_BENCH_REUSE === '1');
+  const reuse = process.env.HC_TODO_BENCH_REUSE === '1';
+  const root = benchBuild(reuse);
+  const variants = (process.env.HC_TODO_BENCH_VARIANTS?.split(',') ?? []).filter(Boolean);
+  for (const v of variants) if (!isVariant(v)) throw new Error(`unknown variant ${v}`);
+  const variantRoots = variants.filter(isVariant).map((v) => [v, benchBuild(reuse, v)] as const);
+  const bareRoot = bareBuild(reuse);
   const wanted = process.env.HC_TODO_BENCH_SERVERS?.split(',') ?? [
     'embedded',
     'capped',
@@ -82,10 +94,26 @@ void (async () => {
   const extraArgs = process.env.HC_TODO_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const start = (e: Record<string, string>, nodeArgs: string[]) =>
     startApp(e, undefined, { root, nodeArgs });
+  // The floor: no store, no configuration; fixtures only to satisfy the Server shape.
+  const bare: Server = {
+    name: 'bare',
+    // HC_TODO_BENCH_BARE_NODE_ARGS: node options for the bare app (say, the same --cpu-prof).
+    app: await startApp({}, undefined, {
+      root: bareRoot,
+      nodeArgs: process.env.HC_TODO_BENCH_BARE_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
+    }),
+    fixtures: sqlite,
+  };
   const servers: Server[] = [];
   for (const name of wanted) {
     if (name === 'embedded')
       servers.push({ name, app: await start(env, extraArgs), fixtures: sqlite });
+    for (const [variant, variantRoot] of name === 'embedded' ? variantRoots : [])
+      servers.push({
+        name: `embedded, ${variant}`,
+        app: await startApp(env, undefined, { root: variantRoot }),
+        fixtures: sqlite,
+      });
     // HC_TODO_BENCH_BEFORE=<folder of another bench build> adds that build on the same data,
     // so a change is measured against what it changed in the same run, rounds alternating.
     if (name === 'embedded' && process.env.HC_TODO_BENCH_BEFORE)
@@ -124,41 +152,52 @@ void (async () => {
   // HC_TODO_BENCH_CASES=GET,garbage runs only the cases whose names contain one of these (the
   // floor always runs: every ratio needs it), e.g. to profile one path at a time.
   const only = process.env.HC_TODO_BENCH_CASES?.split(',');
-  const chosen = cases.filter(
-    (c) => c.name === 'floor' || !only || only.some((o) => c.name.includes(o)),
-  );
+  const chosen = cases.filter((c) => !only || only.some((o) => c.name.includes(o)));
   const samples: Sample[] = [];
   try {
     const load = uptimeLoad();
     for (let round = -1; round < rounds; round++) {
+      const warmUp = round < 0; // round -1: JIT, key cache, connections; not recorded
       for (const s of servers) {
-        // A server that sat idle while the others ran answers its first second slowly (the
-        // first case of each server came out far below the rest): wake it, unrecorded.
-        await runLoad({ ...cases[0]!.load(s), connections, duration: 1 });
-        for (const c of chosen) {
-          await c.before?.(s);
-          const warmUp = round < 0; // round -1: JIT, key cache, connections; not recorded
-          const opts = { connections, duration: warmUp ? 1 : seconds, ...c.load(s) };
-          const before = await s.storeRequests?.();
-          const result = await runLoad(opts);
-          await new Promise((r) => setTimeout(r, 200)); // requests cut off at the end finish
-          const after = await s.storeRequests?.();
-          if (!warmUp)
-            samples.push({
-              server: s.name,
-              case: c.name,
-              round,
-              ...result,
-              expected: result.statuses[c.expect] ?? 0,
-              storePerCall:
-                before === undefined || after === undefined
-                  ? undefined
-                  : (after - before) / result.sent,
-            });
+        // The floor again right before each server's cases, paired with them (`floorFor`).
+        // A server that sat idle while the others ran answers its first second slowly: wake
+        // each one, unrecorded, before it is measured.
+        const blocks = [
+          { server: bare, run: [floorCase], floorFor: s.name },
+          { server: s, run: chosen, floorFor: undefined },
+        ];
+        for (const { server, run, floorFor } of blocks) {
+          await runLoad({ ...run[0]!.load(server), connections, duration: 1 });
+          for (const c of run) {
+            await c.before?.(server);
+            const opts = { connections, duration: warmUp ? 1 : seconds, ...c.load(server) };
+            const before = await server.storeRequests?.();
+            const cpuBefore = cpuMsOf(server.app.process.pid!);
+            const result = await runLoad(opts);
+            await new Promise((r) => setTimeout(r, 200)); // requests cut off at the end finish
+            const cpu = cpuMsOf(server.app.process.pid!) - cpuBefore;
+            const after = await server.storeRequests?.();
+            if (!warmUp)
+              samples.push({
+                server: floorFor === undefined ? server.name : 'bare',
+                floorFor,
+                case: c.name,
+                round,
+                ...result,
+                expected: result.statuses[c.expect] ?? 0,
+                cpuPerCall: cpu / result.responses,
+                storePerCall:
+                  before === undefined || after === undefined
+                    ? undefined
+                    : (after - before) / result.sent,
+              });
+          }
         }
       }
     }
-    const rss = Object.fromEntries(servers.map((s) => [s.name, memoryOf(s.app.process.pid!)]));
+    const rss = Object.fromEntries(
+      [bare, ...servers].map((s) => [s.name, memoryOf(s.app.process.pid!)]),
+    );
     report({
       samples,
       rss,
@@ -169,12 +208,23 @@ void (async () => {
       loadAfter: uptimeLoad(),
     });
   } finally {
-    await Promise.all(servers.map((s) => s.app.stop()));
+    await Promise.all([bare, ...servers].map((s) => s.app.stop()));
     await Promise.all([sqlite.close(), shared.close()]);
     await Promise.all([bridge.close(), redis.stop(), zendesk.close()]);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 })();
+
+/**
+ * CPU time (user + system) a process has used so far, in ms (Linux `/proc/<pid>/stat`, fields
+ * 14 and 15, in clock ticks of 10 ms): the server's CPU per answer over a case's run.
+ */
+function cpuMsOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 
 /** Resident and peak resident set of a process, in MiB (Linux). */
 function memoryOf(pid: number): { rss: number; peak: number } {

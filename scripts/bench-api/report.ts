@@ -1,11 +1,14 @@
 /**
  * Prints the API benchmark's tables (Markdown, ready for docs/bench/api.md): per server, each
- * case's req/s, its ratio to the same server's floor in the same round (median and the spread
- * over rounds), latency, store requests per API call and unexpected answers; then the capped
- * server's ratios against the uncapped one's, and each server's memory after the run.
+ * case's req/s, its ratio to the bare app's GET measured right before it in the same round
+ * (median and the spread over rounds), latency, store requests per API call and unexpected
+ * answers; then every other embedded server (the 128 MiB cap, variants, a before build) against
+ * the plain embedded one, and each server's memory after the run.
  */
 export interface Sample {
   readonly server: string;
+  /** On the bare app's samples: the server whose cases this floor run was paired with. */
+  readonly floorFor?: string;
   readonly case: string;
   readonly round: number;
   readonly responses: number;
@@ -19,6 +22,8 @@ export interface Sample {
   readonly expected: number;
   readonly errors: number;
   readonly timeouts: number;
+  /** The server's CPU time (user + system) per answer over the run, in ms. */
+  readonly cpuPerCall: number;
   /** KV: bridge requests; Redis: EVAL/EVALSHA; per API request sent. */
   readonly storePerCall?: number;
 }
@@ -40,17 +45,21 @@ const median = (xs: readonly number[]): number => {
 };
 const fixed = (x: number, digits = 2): string => x.toFixed(digits);
 
-/** Ratio of `kase` to the floor per round, on one server. */
+/** The bare app's runs paired with `server`'s cases, one per round. */
+const floorsOf = (samples: readonly Sample[], server: string): Sample[] =>
+  samples.filter((s) => s.server === 'bare' && s.floorFor === server);
+
+/** Ratio of `kase` on `server` to the bare app's GET in the same round, per round. */
 function ratios(samples: readonly Sample[], server: string, kase: string): number[] {
-  const mine = samples.filter((s) => s.server === server);
-  return mine
-    .filter((s) => s.case === kase)
-    .map((s) => s.rps / mine.find((f) => f.case === 'floor' && f.round === s.round)!.rps);
+  const floors = floorsOf(samples, server);
+  return samples
+    .filter((s) => s.server === server && s.case === kase)
+    .map((s) => s.rps / floors.find((f) => f.round === s.round)!.rps);
 }
 
 export function report(r: Report): void {
-  const servers = [...new Set(r.samples.map((s) => s.server))];
-  const cases = [...new Set(r.samples.map((s) => s.case))];
+  const servers = [...new Set(r.samples.map((s) => s.server))].filter((s) => s !== 'bare');
+  const cases = [...new Set(r.samples.filter((s) => s.server !== 'bare').map((s) => s.case))];
   console.log(
     `${r.rounds} rounds × ${r.seconds} s per case (POST at 480+: a fixed count), ` +
       `${r.connections} connections (autocannon, own process), node ${process.version}, ` +
@@ -59,9 +68,17 @@ export function report(r: Report): void {
   for (const server of servers) {
     console.log(`**${server}**\n`);
     console.log(
-      '| case | req/s | × floor (median, min–max) | p50 ms | p99 ms | bytes | store req/call | unexpected |',
+      '| case | req/s | × bare app (median, min–max) | p50 ms | p99 ms | bytes | app CPU ms/req | store req/call | unexpected |',
     );
-    console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    const floors = floorsOf(r.samples, server);
+    console.log(
+      `| bare app GET (floor) | ${fixed(median(floors.map((s) => s.rps)), 0)} | 1.00× | ` +
+        `${fixed(median(floors.map((s) => s.p50)), 1)} | ${fixed(median(floors.map((s) => s.p99)), 1)} | ` +
+        `${fixed(median(floors.map((s) => s.bytesPerResponse)), 0)} | ` +
+        `${fixed(median(floors.map((s) => s.cpuPerCall)), 3)} | — | ` +
+        `${floors.reduce((n, s) => n + (s.responses - s.expected) + s.errors + s.timeouts, 0)} |`,
+    );
     for (const kase of cases) {
       const rows = r.samples.filter((s) => s.server === server && s.case === kase);
       if (rows.length === 0) continue;
@@ -76,35 +93,28 @@ export function report(r: Report): void {
           `${fixed(median(q))}× (${fixed(Math.min(...q))}–${fixed(Math.max(...q))}) | ` +
           `${fixed(median(rows.map((s) => s.p50)), 1)} | ${fixed(median(rows.map((s) => s.p99)), 1)} | ` +
           `${fixed(median(rows.map((s) => s.bytesPerResponse)), 0)} | ` +
+          `${fixed(median(rows.map((s) => s.cpuPerCall)), 3)} | ` +
           `${store.length ? fixed(median(store)) : '—'} | ${unexpected} |`,
       );
     }
     console.log('');
   }
-  const capped = servers.find((s) => s.includes('128 MiB'));
-  if (capped && servers.includes('embedded')) {
-    console.log('**128 MiB heap cap against uncapped (ratio to floor, median)**\n');
-    console.log('| case | uncapped | capped | capped ÷ uncapped |');
-    console.log('|---|---:|---:|---:|');
-    for (const kase of cases.filter((c) => c !== 'floor')) {
-      const u = median(ratios(r.samples, 'embedded', kase));
-      const c = median(ratios(r.samples, capped, kase));
-      console.log(`| ${kase} | ${fixed(u)}× | ${fixed(c)}× | ${fixed(c / u)} |`);
-    }
-    console.log('');
-  }
-  if (servers.includes('embedded, before') && servers.includes('embedded')) {
-    console.log('**This build against the HC_TODO_BENCH_BEFORE build (ratio to floor, median)**\n');
-    console.log('| case | before | after | after req/s ÷ before req/s |');
-    console.log('|---|---:|---:|---:|');
-    for (const kase of cases.filter((c) => c !== 'floor')) {
-      const b = median(ratios(r.samples, 'embedded, before', kase));
-      const a = median(ratios(r.samples, 'embedded', kase));
-      const rps = (server: string): number =>
-        median(r.samples.filter((s) => s.server === server && s.case === kase).map((s) => s.rps));
-      console.log(
-        `| ${kase} | ${fixed(b)}× | ${fixed(a)}× | ${fixed(rps('embedded') / rps('embedded, before'))} |`,
-      );
+  // Every other build or setting on the same embedded data against the plain embedded server:
+  // the heap cap, the variants with a piece of the Next setup off, a before build.
+  const others = servers.filter((s) => s.startsWith('embedded') && s !== 'embedded');
+  if (others.length && servers.includes('embedded')) {
+    console.log(
+      '**Against the plain embedded server (ratio to the bare app, median; ÷ = other ÷ plain)**\n',
+    );
+    console.log(`| case | embedded | ${others.map((o) => `${o} | ÷`).join(' | ')} |`);
+    console.log(`|---|---:|${others.map(() => '---:|---:').join('|')}|`);
+    for (const kase of cases) {
+      const plain = median(ratios(r.samples, 'embedded', kase));
+      const cells = others.map((o) => {
+        const q = median(ratios(r.samples, o, kase));
+        return `${fixed(q)}× | ${fixed(q / plain)}`;
+      });
+      console.log(`| ${kase} | ${fixed(plain)}× | ${cells.join(' | ')} |`);
     }
     console.log('');
   }

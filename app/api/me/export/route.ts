@@ -1,6 +1,11 @@
 import { methodNotAllowed, preflight, withUser } from '@/lib/http';
 import { exportResponse } from '@/lib/privacy/export';
 
+// Dynamic, said outright: every answer is per request, and without it Next wraps each request in a
+// Proxy that reports every read of `headers`, `url` or the body to its static-rendering tracker
+// (app-route/module.js, proxyNextRequest) — a cost on every API request (issue #19).
+export const dynamic = 'force-dynamic';
+
 const METHODS = ['GET'];
 
 // A read: counted against the user's read budget like any list.

@@ -9,6 +9,11 @@ import {
   withUser,
 } from '@/lib/http';
 
+// Dynamic, said outright: every answer is per request, and without it Next wraps each request in a
+// Proxy that reports every read of `headers`, `url` or the body to its static-rendering tracker
+// (app-route/module.js, proxyNextRequest) — a cost on every API request (issue #19).
+export const dynamic = 'force-dynamic';
+
 const METHODS = ['PATCH', 'DELETE'];
 
 export const PATCH = withUser('write', async (req, { todos, params }) => {

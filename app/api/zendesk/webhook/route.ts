@@ -4,6 +4,11 @@ import {
   webhookOptions,
 } from '@/lib/webhook/handle-webhook';
 
+// Dynamic, said outright: every answer is per request, and without it Next wraps each request in a
+// Proxy that reports every read of `headers`, `url` or the body to its static-rendering tracker
+// (app-route/module.js, proxyNextRequest) — a cost on every API request (issue #19).
+export const dynamic = 'force-dynamic';
+
 // Zendesk's user-deletion webhook (docs/privacy.md): signed, server-to-server, no CORS.
 export const POST = handleZendeskWebhook;
 export const OPTIONS = webhookOptions;
