@@ -15,7 +15,7 @@ const nextConfig = {
     // 8 KiB) is read there; API routes, which cap their own bodies, are not proxied.
     proxyClientMaxBodySize: '16kb',
     // The widget's CSS (a few KiB) in its HTML: the server-rendered first list paints without
-    // waiting for a stylesheet request (issue #7; npm run bench measures it).
+    // waiting for a stylesheet request (npm run bench measures it).
     inlineCss: true,
   },
   async headers() {
@@ -39,7 +39,7 @@ const nextConfig = {
     ];
   },
   // The public Zendesk tutorial's custom page calls `${TODO_API_BASE_URL}/todo_items[/id]`;
-  // these make those paths answer with the very same route handlers (CONTRACT §2).
+  // these make those paths answer with the very same route handlers (docs/api.md).
   async rewrites() {
     return [
       { source: '/todo_items', destination: '/api/todo_items' },

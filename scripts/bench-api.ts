@@ -1,5 +1,5 @@
 /**
- * API benchmark (issue #19): hc-todo's routes against a bare Next.js app of the same `next`
+ * API benchmark: hc-todo's routes against a bare Next.js app of the same `next`
  * (scripts/bench-api/bare-app/: one route handler answering the same 20-item JSON, Next's
  * defaults, nothing of ours), so each ratio includes everything hc-todo's own setup costs a
  * request — next.config's rules, the proxy's matcher, instrumentation, the route count — not only

@@ -1,5 +1,5 @@
 /**
- * Micro-benchmark of verifyHelpCenterToken with and without the verified-token cache (issue #19):
+ * Micro-benchmark of verifyHelpCenterToken with and without the verified-token cache:
  * one token, N sequential calls per run, the two variants alternating for a few rounds so machine
  * noise hits both alike. Prints µs per call (the median round, and the best).
  *

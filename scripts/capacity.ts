@@ -1,10 +1,10 @@
 /**
- * The Redis side of the capacity model (docs/capacity.md, issue #19): on a private redis-server
+ * The Redis side of the capacity model (docs/capacity.md): on a private redis-server
  * (nothing else on it), through the app's own Redis store and scripts,
  * - server time per request kind: `CONFIG RESETSTAT`, N calls of one kind from many users, then
  *   `INFO commandstats` → `cmdstat_eval` µs per call (the script's run inside Redis);
  * - bytes stored per user: `MEMORY USAGE <key> SAMPLES 0` summed over the user's keys, at 0, 20
- *   and 500 items, with 1,000 idempotency keys (the most a user keeps, CONTRACT §2 v3), and the
+ *   and 500 items, with 1,000 idempotency keys (the most a user keeps, docs/api.md), and the
  *   rate-limit logs of a user active in the last minute; and `used_memory` grown per user over
  *   1,000 users at 20 items (what the allocator really takes).
  *

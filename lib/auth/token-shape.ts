@@ -3,7 +3,7 @@
  * object saying `"alg": "RS256"`. Anything else jose refuses too (ERR_JWS_INVALID,
  * ERR_JOSE_ALG_NOT_ALLOWED → `invalid_token`), only later and dearer: a SHA-256 for the verdict
  * cache, jose's parsing and an error object with a stack. A garbage bearer token is the cheapest
- * request anyone can send, so refusing it should cost less than answering a real one (issue #19).
+ * request anyone can send, so refusing it should cost less than answering a real one.
  *
  * Lenient on purpose: whatever passes still goes through jose, which alone accepts a token, so
  * this may only ever refuse what jose would refuse as well.

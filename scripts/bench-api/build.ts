@@ -4,7 +4,7 @@
  * - hc-todo: a copy of the files git tracks or would track (uncommitted work included);
  * - hc-todo variants: the same copy with one piece of its Next setup turned off (variants.ts);
  * - the bare app (bare-app/): one route handler and Next's defaults, the floor every ratio is
- *   measured against (issue #19).
+ *   measured against.
  * Each gets a hard-linked node_modules (instant, no extra disk; Turbopack refuses a symlink
  * leaving the project), so all run the very same `next`. HC_TODO_BENCH_REUSE=1 serves the last
  * builds as they are.

@@ -1,2 +1,2 @@
-// The bare app's configuration: Next's defaults, nothing of hc-todo's (issue #19).
+// The bare app's configuration: Next's defaults, nothing of hc-todo's.
 module.exports = {};

@@ -11,7 +11,7 @@ import {
 
 // Dynamic, said outright: every answer is per request, and without it Next wraps each request in a
 // Proxy that reports every read of `headers`, `url` or the body to its static-rendering tracker
-// (app-route/module.js, proxyNextRequest) — a cost on every API request (issue #19).
+// (app-route/module.js, proxyNextRequest) — a cost on every API request.
 export const dynamic = 'force-dynamic';
 
 const METHODS = ['PATCH', 'DELETE'];

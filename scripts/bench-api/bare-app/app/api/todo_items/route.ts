@@ -1,4 +1,4 @@
-// The benchmark's floor (issue #19): the cheapest answer a Next route handler gives, in an app
+// The benchmark's floor: the cheapest answer a Next route handler gives, in an app
 // with nothing of hc-todo's — no next.config rules, no proxy, no instrumentation, one route.
 // Same path as the API, and the same body and headers as `GET /api/todo_items` with the
 // benchmark's 20 items (`item 0` … `item 19`), so the bytes on the wire match within a few.
