@@ -61,6 +61,13 @@ describe.each(MODES)('first list in %s mode', { timeout: 60_000 }, (mode) => {
 
     const posts = requests.filter((r) => r.method() === 'POST' && r.url().startsWith(app));
     expect(posts.map((r) => new URL(r.url()).pathname)).toEqual(['/widget']);
+    // The frame waits for nothing but the token (issue #16): no staging page loads before the
+    // POST — only the loader (script mode) or the snippet's own GET, cut short (iframe mode).
+    const before = requests.slice(0, requests.indexOf(posts[0]!));
+    const appPaths = before
+      .filter((r) => r.url().startsWith(app))
+      .map((r) => new URL(r.url()).pathname);
+    expect(appPaths.every((p) => p === '/embed.js' || p === '/widget')).toBe(true);
     const tokens = requests.filter((r) => r.url() === `${helpCenter}${TOKEN_PATH}`);
     expect(tokens).toHaveLength(1);
     const token = (await (await tokens[0]!.response())!.json()) as { token: string };
