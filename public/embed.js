@@ -200,7 +200,7 @@
       frame.setAttribute('data-hc-todo', '');
       frame.setAttribute('scrolling', 'no');
       frame.style.cssText =
-        'display:block;width:calc(100% + 8px);margin:0 -4px;height:160px;border:0;overflow:hidden';
+        'display:block;width:calc(100% + 8px);margin:0 -4px;height:224px;border:0;overflow:hidden';
       handOff(frame, widgetAddress(appOrigin, options), options);
       host.appendChild(frame);
     }

@@ -33,9 +33,11 @@ function embed() {
     frame.setAttribute('data-hc-todo', '');
     frame.setAttribute('scrolling', 'no');
     // The widget keeps 4px around its content for focus rings; the negative margin lines its
-    // text up with the page's.
+    // text up with the page's. 224px holds the title, the add form and the first item (issue
+    // #16), so that item paints with the frame's first paint instead of after a resize; /widget
+    // reports its exact height as soon as its list is parsed.
     frame.style.cssText =
-      'display:block;width:calc(100% + 8px);margin:0 -4px;height:160px;border:0;overflow:hidden';
+      'display:block;width:calc(100% + 8px);margin:0 -4px;height:224px;border:0;overflow:hidden';
     // Before insertion: the hand-off decides what the frame loads first.
     handOff(frame, widgetAddress(appOrigin, options), options);
     host.appendChild(frame);

@@ -80,7 +80,7 @@ describe.each(MODES)('first list in %s mode', { timeout: 60_000 }, (mode) => {
   });
 
   it('is sized to show the list before any of the widget’s scripts has run', async () => {
-    // Issue #16: the list was in the frame's HTML but clipped below the frame's first 160 px
+    // Issue #16: the list was in the frame's HTML but clipped below the frame's first 160 px (now 224)
     // until React hydrated and asked for a resize. With the widget's scripts never arriving,
     // the frame must still grow to show every server-rendered item.
     const values = ['One', 'Two', 'Three', 'Four', 'Five', 'Six'];
