@@ -86,28 +86,51 @@ export function tokenCounts(cells, pages) {
  * loopback many take a few ms. Returns the text and whether every frame was covered.
  */
 export function emulationCheck(cells, pages, latency) {
+  const rowsOf = (network, page) =>
+    cells
+      .get(`${network}/cold/${page}`)
+      .map((view) =>
+        view.timeline.filter((row) => row.kind !== 'event' && !row.cached && row.kind !== 'iframe'),
+      );
   const shortest = (network, frame) =>
     Math.min(
       ...pages
-        .flatMap((page) => cells.get(`${network}/cold/${page}`))
-        .flatMap((view) => view.timeline)
-        .filter((row) => row.frame === frame && row.kind !== 'event' && !row.cached)
+        .flatMap((page) => rowsOf(network, page).flat())
+        .filter((row) => row.frame === frame)
         .map((row) => row.end - row.start),
     );
+  // Fetches that beat the emulated latency: made before the frame's conditions arrived (the
+  // frame is never paused for them), or not throttled at all.
+  const escaped = pages.flatMap((page) =>
+    rowsOf('emulated', page).flatMap((rows, view) =>
+      rows
+        .filter((row) => row.end - row.start < latency * 0.9)
+        .map((row) => ({
+          page,
+          view,
+          text: `${page} ${row.frame} ${new URL(row.name).pathname.split('/').pop()} ${ms(row.end - row.start)} ms`,
+        })),
+    ),
+  );
+  const views = new Set(escaped.map((e) => `${e.page}/${e.view}`));
   const frames = ['page', 'widget'];
-  const covered = frames.every((frame) => shortest('emulated', frame) >= latency * 0.9);
+  const covered = escaped.length === 0;
   const text =
     frames
       .map(
         (frame) =>
-          `${frame === 'page' ? 'top page' : 'widget frame'}: ${ms(shortest('loopback', frame))} ms ` +
+          `${frame === 'page' ? 'top page' : 'frame'}: ${ms(shortest('loopback', frame))} ms ` +
           `on loopback, ${ms(shortest('emulated', frame))} ms emulated`,
       )
       .join('; ') +
     ` (latency ${latency} ms). ` +
     (covered
       ? 'The emulation covers both documents and all their requests.'
-      : '**The emulation does NOT cover every frame: the emulated numbers are wrong.**');
+      : `**${escaped.length} fetch(es) in ${views.size} emulated cold view(s) beat the latency** — ` +
+        `${escaped
+          .slice(0, 8)
+          .map((e) => e.text)
+          .join('; ')}: those views are partly unthrottled.`);
   return { covered, text: `Shortest network fetch in any cold view — ${text}` };
 }
 
