@@ -205,8 +205,14 @@
       host.appendChild(frame);
     }
 
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mount);
-    else mount();
+    if (
+      document.readyState !== 'loading' ||
+      realDocument('querySelector', data.target || '#hc-todo')
+    ) {
+      mount();
+    } else {
+      document.addEventListener('DOMContentLoaded', mount);
+    }
   }
 
   embed();
