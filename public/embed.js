@@ -130,6 +130,7 @@
       if (!frame.getAttribute('src')) frame.src = widgetUrl;
       return;
     }
+    var token = getToken(false);
     preconnect(origin);
     var placed = frame.isConnected ? frame : null;
     if (placed) {
@@ -143,7 +144,7 @@
         frame.src = widgetUrl;
       }
     });
-    getToken(false).then(openWith, function () {
+    token.then(openWith, function () {
       frame.src = widgetUrl;
     });
   }
