@@ -13,7 +13,8 @@ import {
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const ARGS = [
+/** The flags every browser of the tests and scripts runs with (the bench launches its own). */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -26,7 +27,7 @@ const ARGS = [
 
 /** Launches a browser; close it in `afterAll`. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
 /** A page in a fresh context, signed in on the fake help center as `user`. */

@@ -15,6 +15,8 @@
  * - `/hc/login?user=N` (also `/hc/signin`) — signs user N in (`user=anonymous` signs out);
  * - `/hc/tutorial?app=<origin>` — a page that calls the API the way the public Zendesk to-do
  *   tutorial's custom page does (see tutorial-page.ts);
+ * - `/hc/floor?frame=<url>` — the bench's floor of a framed widget: the token fetched as the
+ *   tutorial does, then posted into a cross-site frame that already holds the items (floor-page.ts);
  * - `POST /hc/pages` with a snippet as the body — what an admin pastes as a custom page (e.g.
  *   copied from the setup page) — answers `201 {"path"}`: a custom page path that serves the
  *   same Guide-like page around exactly that snippet.
@@ -30,6 +32,7 @@ import {
   type MockUser,
 } from '../lib/preview/help-center-page';
 import { USER_COOKIE, type ExtraRoutes } from './fake-zendesk';
+import { floorPage } from './floor-page';
 import { tutorialPage } from './tutorial-page';
 
 /**
@@ -146,6 +149,14 @@ export function helpCenterPages(): ExtraRoutes {
         const app = appOrigin(url);
         if (!app) return (send(res, 400, 'app=<origin> is required', 'text/plain'), true);
         send(res, 200, tutorialPage(app, userOf(req, 'en-us') !== undefined));
+        return true;
+      }
+      case '/hc/floor': {
+        const frame = url.searchParams.get('frame') ?? '';
+        if (!/^https?:\/\//.test(frame) || !URL.canParse(frame)) {
+          return (send(res, 400, 'frame=<url> is required', 'text/plain'), true);
+        }
+        send(res, 200, floorPage(new URL(frame).href, userOf(req, 'en-us') !== undefined));
         return true;
       }
       default:

@@ -25,8 +25,6 @@
     var anonymous = user.role === 'anonymous';
     var cached = null; // { token, until }
     var inFlight = null;
-    var staged = false; // the frame has loaded the staging page
-    var next = null; // what to do once it has
 
     function failure(code, status) {
       var error = new Error('hc-todo: no help center token (' + code + ')');
@@ -108,11 +106,6 @@
       body.removeChild(form);
     }
 
-    function whenStaged(action) {
-      if (staged) action();
-      else next = action;
-    }
-
     window.addEventListener('message', function (event) {
       if (event.source !== frame.contentWindow || event.origin !== origin) return;
       var message = event.data || {};
@@ -137,36 +130,29 @@
       if (!frame.getAttribute('src')) frame.src = widgetUrl;
       return;
     }
+    var token = getToken(false);
+    preconnect(origin);
     var placed = frame.isConnected ? frame : null;
     if (placed) {
       frame = placed.cloneNode(false);
       frame.removeAttribute('src');
     }
     if (placed || !frame.name) frame.name = 'hc-todo-' + Math.random().toString(36).slice(2);
-    frame.addEventListener('load', function () {
-      if (staged) return;
-      staged = true;
-      if (next) next();
-    });
-    frame.src = origin + '/widget-frame.html';
     if (placed) placed.parentNode.replaceChild(frame, placed);
     document.addEventListener('securitypolicyviolation', function (event) {
       if (event.violatedDirective === 'form-action' && event.blockedURI.indexOf(origin) === 0) {
         frame.src = widgetUrl;
       }
     });
-    getToken(false).then(
-      function (token) {
-        whenStaged(function () {
-          openWith(token);
-        });
-      },
-      function () {
-        whenStaged(function () {
-          frame.src = widgetUrl;
-        });
-      },
-    );
+    token.then(openWith, function () {
+      frame.src = widgetUrl;
+    });
+  }
+  function preconnect(origin) {
+    var link = document.createElement('link');
+    link.rel = 'preconnect';
+    link.href = origin;
+    (realDocument('head') || realDocument('body')).appendChild(link);
   }
   function realDocument(name, arg) {
     var property = Object.getOwnPropertyDescriptor(Document.prototype, name);
@@ -215,13 +201,19 @@
       frame.setAttribute('data-hc-todo', '');
       frame.setAttribute('scrolling', 'no');
       frame.style.cssText =
-        'display:block;width:calc(100% + 8px);margin:0 -4px;height:160px;border:0;overflow:hidden';
+        'display:block;width:calc(100% + 8px);margin:0 -4px;height:224px;border:0;overflow:hidden';
       handOff(frame, widgetAddress(appOrigin, options), options);
       host.appendChild(frame);
     }
 
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mount);
-    else mount();
+    if (
+      document.readyState !== 'loading' ||
+      realDocument('querySelector', data.target || '#hc-todo')
+    ) {
+      mount();
+    } else {
+      document.addEventListener('DOMContentLoaded', mount);
+    }
   }
 
   embed();

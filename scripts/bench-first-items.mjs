@@ -5,10 +5,14 @@
  * run of one headless Chromium: on loopback and under an emulated network, cold (a fresh browser
  * context: empty HTTP cache, no open connections) and warm (a second visit in that context).
  * Runs are interleaved round-robin — each round measures every page in every condition, in a
- * rotating order — so machine noise (2 shared cores) hits all pages alike. Prints a markdown table
- * (median, spread, ratio to the tutorial page in the same condition), the token requests per
- * page view and the critical path of a typical cold load per page, and writes it all to
- * docs/bench/first-items.md. How a time is taken: scripts/first-items/probe.mjs.
+ * rotating order — so machine noise (2 shared cores) hits all pages alike. Beside them, the
+ * floor of any framed widget (dev/floor-page.ts: the token fetched as the tutorial does, then a
+ * cross-site frame whose HTML already holds the items). Prints a markdown table (median, spread,
+ * first item in the DOM beside its paint, ratios to the tutorial page and to the floor in the
+ * same condition), the token requests per page view and the critical path of a typical cold load
+ * per page, and writes it all to docs/bench/first-items.md. How a time is taken:
+ * scripts/first-items/probe.mjs; Chromium is driven over raw CDP (scripts/first-items/cdp.mjs),
+ * never holding a frame.
  *
  * Needs `npx next build` first; starts `next start` and a fake Zendesk on loopback itself.
  */
@@ -17,8 +21,10 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { load, ROOT, seedItems, startDemoSystem } from './demo-system.mjs';
-import { EMULATED, LOOPBACK, emulateNetwork } from './first-items/network.mjs';
-import { installProbe } from './first-items/probe.mjs';
+import { launchPipeBrowser } from './first-items/cdp.mjs';
+import { startFloorFrame } from './first-items/floor-frame.mjs';
+import { EMULATED, LOOPBACK } from './first-items/network.mjs';
+import { openSession } from './first-items/session.mjs';
 import { firstItemsDoc, formatMarkdown } from './first-items/doc.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
@@ -36,52 +42,54 @@ const VISITS = ['cold', 'warm'];
 const browserKit = await load('dev/browser.ts');
 const { USER_COOKIE } = await load('dev/fake-zendesk.ts');
 const loadBefore = os.loadavg();
+const VALUES = [1, 2, 3, 4, 5].map((n) => `Renew ${MARKER} ${n}`);
 const system = await startDemoSystem();
-const browser = await browserKit.launchBrowser();
+const floorFrame = await startFloorFrame(VALUES);
+const browser = await launchPipeBrowser(browserKit.CHROMIUM_PATH, [
+  ...browserKit.CHROMIUM_ARGS,
+  '--window-size=1280,720',
+]);
 const ms = (view) => Math.round(view.ms);
 const PAGES = [
   {
     name: 'tutorial',
     url: `${system.helpCenter}/hc/tutorial?app=${encodeURIComponent(system.app)}`,
   },
+  {
+    name: 'floor',
+    url: `${system.helpCenter}/hc/floor?frame=${encodeURIComponent(floorFrame.url)}`,
+  },
   { name: 'script', url: browserKit.todoPageUrl(system.helpCenter, system.app, 'script') },
   { name: 'iframe', url: browserKit.todoPageUrl(system.helpCenter, system.app, 'iframe') },
 ];
 
+const emulation = { frames: 0, errors: [] };
+
 /** A cold and then a warm view of `url` in one fresh context under `network`. */
 async function measure(url, network) {
-  const context = await browserKit.newContext(browser);
-  try {
+  const session = await openSession(browser, {
     // The session cookie is set directly: a sign-in page would open a connection early.
-    await context.addCookies([
-      {
-        name: USER_COOKIE,
-        value: String(USER_ID),
-        url: system.helpCenter,
-        httpOnly: true,
-        sameSite: 'Lax',
-      },
-    ]);
-    const probe = await installProbe(context, { marker: MARKER, helpCenter: system.helpCenter });
-    const page = await context.newPage();
-    const emulation = await emulateNetwork(context, page, network);
-    const cold = await probe.visit(page, url);
-    const warm = await probe.visit(page, url);
-    // The frame targets held at start-up, by the visit they belong to (relative to its start).
-    const heldIn = (view, until = Infinity) =>
-      emulation.holds
-        .filter((hold) => hold.start >= view.navStart && hold.start < until)
-        .map((hold) => ({ start: hold.start - view.navStart, end: hold.end - view.navStart }));
-    cold.holds = heldIn(cold, warm.navStart);
-    warm.holds = heldIn(warm);
-    return { cold, warm, emulation };
+    cookie: {
+      name: USER_COOKIE,
+      value: String(USER_ID),
+      url: system.helpCenter,
+      httpOnly: true,
+      sameSite: 'Lax',
+    },
+    network,
+    helpCenter: system.helpCenter,
+    stats: emulation,
+  });
+  try {
+    const cold = await session.visit(url);
+    const warm = await session.visit(url);
+    return { cold, warm };
   } finally {
-    await context.close();
+    await session.close();
   }
 }
 
 const cells = new Map();
-const emulation = { frames: 0, longestSendMs: 0, longestResumeMs: 0, errors: [] };
 /** One cold + warm pair per page and network, in a rotating order; `record` false = warm-up. */
 async function round(index, record) {
   const networks = index % 2 ? [...NETWORKS].reverse() : NETWORKS;
@@ -96,13 +104,6 @@ async function round(index, record) {
         const key = `${network.name}/${visit}/${page.name}`;
         cells.set(key, [...(cells.get(key) ?? []), views[visit]]);
       }
-      emulation.frames += views.emulation.frames;
-      emulation.longestSendMs = Math.max(emulation.longestSendMs, views.emulation.longestSendMs);
-      emulation.longestResumeMs = Math.max(
-        emulation.longestResumeMs,
-        views.emulation.longestResumeMs,
-      );
-      emulation.errors.push(...views.emulation.errors);
     }
   }
   const name = record ? `round ${index + 1}/${runs}` : 'warm-up (not counted)';
@@ -111,17 +112,14 @@ async function round(index, record) {
 
 let browserVersion;
 try {
-  await seedItems(
-    system,
-    USER_ID,
-    [1, 2, 3, 4, 5].map((n) => `Renew ${MARKER} ${n}`),
-  );
-  browserVersion = browser.version();
+  await seedItems(system, USER_ID, VALUES);
+  browserVersion = browser.version;
   // The first requests to a fresh `next start` compile and cache routes: keep them out.
   await round(0, false);
   for (let index = 0; index < runs; index += 1) await round(index, true);
 } finally {
   await browser.close().catch(() => {});
+  await floorFrame.close();
   await system.stop();
 }
 

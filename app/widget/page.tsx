@@ -10,6 +10,7 @@ import { connection } from 'next/server';
 import type { JSX } from 'react';
 
 import { loadConfig } from '@/lib/config';
+import { earlyResizeScript } from '@/lib/widget-server/early-resize';
 import { firstView } from '@/lib/widget-server/first-view';
 
 import { WidgetApp } from './_components/widget-app';
@@ -33,13 +34,18 @@ export default async function WidgetPage({
   await connection();
   const state = loadConfig();
   const [params, view] = await Promise.all([searchParams, headers().then(firstView)]);
+  const allowedOrigins = state.ok ? [...state.config.allowedOrigins] : [];
   return (
-    <WidgetApp
-      allowedOrigins={state.ok ? [...state.config.allowedOrigins] : []}
-      locale={first(params.locale)}
-      accent={first(params.accent)}
-      font={first(params.font)}
-      first={view}
-    />
+    <>
+      <WidgetApp
+        allowedOrigins={allowedOrigins}
+        locale={first(params.locale)}
+        accent={first(params.accent)}
+        font={first(params.font)}
+        first={view}
+      />
+      {/* Right after the widget's root: sizes the frame before any script has loaded. */}
+      <script dangerouslySetInnerHTML={{ __html: earlyResizeScript(allowedOrigins) }} />
+    </>
   );
 }

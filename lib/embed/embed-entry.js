@@ -33,16 +33,27 @@ function embed() {
     frame.setAttribute('data-hc-todo', '');
     frame.setAttribute('scrolling', 'no');
     // The widget keeps 4px around its content for focus rings; the negative margin lines its
-    // text up with the page's.
+    // text up with the page's. 224px holds the title, the add form and the first item (issue
+    // #16), so that item paints with the frame's first paint instead of after a resize; /widget
+    // reports its exact height as soon as its list is parsed.
     frame.style.cssText =
-      'display:block;width:calc(100% + 8px);margin:0 -4px;height:160px;border:0;overflow:hidden';
+      'display:block;width:calc(100% + 8px);margin:0 -4px;height:224px;border:0;overflow:hidden';
     // Before insertion: the hand-off decides what the frame loads first.
     handOff(frame, widgetAddress(appOrigin, options), options);
     host.appendChild(frame);
   }
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mount);
-  else mount();
+  // The snippet puts #hc-todo before the script, so it is usually there already: mounting at
+  // once starts the token request and the frame without waiting for the rest of a long help
+  // center page to be parsed (issue #16). Otherwise, once the document is.
+  if (
+    document.readyState !== 'loading' ||
+    realDocument('querySelector', data.target || '#hc-todo')
+  ) {
+    mount();
+  } else {
+    document.addEventListener('DOMContentLoaded', mount);
+  }
 }
 
 embed();

@@ -25,8 +25,6 @@ function handOff(frame, widgetUrl, options) {
   var anonymous = user.role === 'anonymous';
   var cached = null; // { token, until }
   var inFlight = null;
-  var staged = false; // the frame has loaded the staging page
-  var next = null; // what to do once it has
 
   function failure(code, status) {
     var error = new Error('hc-todo: no help center token (' + code + ')');
@@ -112,11 +110,6 @@ function handOff(frame, widgetUrl, options) {
     body.removeChild(form);
   }
 
-  function whenStaged(action) {
-    if (staged) action();
-    else next = action;
-  }
-
   window.addEventListener('message', function (event) {
     if (event.source !== frame.contentWindow || event.origin !== origin) return;
     var message = event.data || {};
@@ -142,24 +135,26 @@ function handOff(frame, widgetUrl, options) {
     if (!frame.getAttribute('src')) frame.src = widgetUrl;
     return;
   }
-  // Signed in: the frame first loads a tiny static page of the app (cached after the first
-  // visit), so the browser sets up its process and connection while the token is fetched, and
-  // the POST then navigates within them. The POST waits for that page's load: Chromium drops a
-  // form navigation that meets a frame's first load about to commit. And it reads a frame's name
-  // only when the frame is inserted, so a frame already in the page (the iframe snippet's, with
-  // the widget on its way) is swapped for a fresh, named copy.
+  // Signed in: the frame stays empty (about:blank, committed at once) while the token is
+  // fetched, and the POST navigates it as soon as the token is there — the floor of a framed
+  // widget (issue #16). It used to load a static staging page first, and the POST had to wait
+  // for that page's load (Chromium drops a form navigation that meets a pending first load):
+  // on a cold visit that load finished well after the token. The connection is set up in
+  // parallel instead (preconnect); the frame's process starts with the POST's navigation.
+  // Chromium reads a frame's name only when the frame is inserted, so a frame already in the
+  // page (the iframe snippet's, with the widget on its way) is swapped for a fresh, named,
+  // empty copy.
+  // The token request first: swapping out a frame whose navigation is under way (below) costs
+  // the page tens of milliseconds of synchronous work, measured, which the request need not wait
+  // for.
+  var token = getToken(false);
+  preconnect(origin);
   var placed = frame.isConnected ? frame : null;
   if (placed) {
     frame = placed.cloneNode(false);
     frame.removeAttribute('src');
   }
   if (placed || !frame.name) frame.name = 'hc-todo-' + Math.random().toString(36).slice(2);
-  frame.addEventListener('load', function () {
-    if (staged) return;
-    staged = true;
-    if (next) next();
-  });
-  frame.src = origin + '/widget-frame.html';
   if (placed) placed.parentNode.replaceChild(frame, placed);
   // A help center whose CSP forbids posting forms to us (form-action) gets the plain widget.
   document.addEventListener('securitypolicyviolation', function (event) {
@@ -167,19 +162,20 @@ function handOff(frame, widgetUrl, options) {
       frame.src = widgetUrl;
     }
   });
-  getToken(false).then(
-    function (token) {
-      whenStaged(function () {
-        openWith(token);
-      });
-    },
+  // Always settled after the entry has inserted the frame: a promise callback runs at the
+  // earliest after the current script.
+  token.then(openWith, function () {
     // Without a token the widget opens plain, and its hand-off says why.
-    function () {
-      whenStaged(function () {
-        frame.src = widgetUrl;
-      });
-    },
-  );
+    frame.src = widgetUrl;
+  });
+}
+
+/** Opens the connection to the app while the token is on its way. */
+function preconnect(origin) {
+  var link = document.createElement('link');
+  link.rel = 'preconnect';
+  link.href = origin;
+  (realDocument('head') || realDocument('body')).appendChild(link);
 }
 
 /**

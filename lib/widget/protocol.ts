@@ -19,6 +19,13 @@ import { MAX_TOKEN_LENGTH } from '../limits';
 
 export const PROTOCOL_VERSION = 1;
 
+/**
+ * Set on the widget's `window` once its React height reporter (use-resize-report.ts) runs, so the
+ * early one that /widget inlines after the server-rendered list (lib/widget-server/early-resize.ts)
+ * stops: one reporter at a time.
+ */
+export const EARLY_RESIZE_FLAG = '__hcTodoSized';
+
 export type TokenErrorCode = 'anonymous' | 'unavailable' | 'failed';
 
 export interface ConfigMessage {

@@ -4,7 +4,7 @@
  */
 import { useEffect, type RefObject } from 'react';
 
-import type { WidgetMessage } from './protocol';
+import { EARLY_RESIZE_FLAG, type WidgetMessage } from './protocol';
 
 /** Reports the element's border-box height whenever it changes (rounded up to whole pixels). */
 export function useResizeReport(
@@ -14,6 +14,8 @@ export function useResizeReport(
   useEffect(() => {
     const element = ref.current;
     if (!element || typeof ResizeObserver === 'undefined') return;
+    // The early reporter /widget inlines after the server-rendered list stops here.
+    (window as unknown as Record<string, unknown>)[EARLY_RESIZE_FLAG] = true;
     let last = -1;
     const report = (): void => {
       const height = Math.ceil(element.getBoundingClientRect().height);

@@ -4,8 +4,14 @@
  * Markdown, so the same text is printed and written to docs/bench/first-items.md.
  */
 
-/** The issue's goals: cold ≤ 1.2× the tutorial page, warm ≤ 1.0×. */
-const GOAL = { cold: 1.2, warm: 1.0 };
+/**
+ * The issue's goals (#16), by page: its baseline page and the largest ratio to it's median.
+ * Script mode renders like the tutorial's page; iframe mode is held to a framed widget's floor.
+ */
+const GOALS = {
+  script: { baseline: 'tutorial', ratio: 1.0 },
+  iframe: { baseline: 'floor', ratio: 1.1 },
+};
 
 /** The q-quantile (0…1) of `values`, linearly interpolated. */
 export function quantile(values, q) {
@@ -20,28 +26,35 @@ const ms = (value) => `${Math.round(value)}`;
 
 /**
  * The results table. `cells` maps `${network}/${visit}/${page}` to the views measured there;
- * `pages[0]` is the baseline the others are divided by.
+ * every page is divided by the tutorial's and by the floor's median in the same condition.
  */
 export function resultsTable(cells, networks, visits, pages) {
   const lines = [
-    '| network | visit | page | median ms | p25–p75 ms | min–max ms | × tutorial | goal |',
-    '| --- | --- | --- | --: | --: | --: | --: | --- |',
+    '| network | visit | page | painted median ms | p25–p75 | min–max | in DOM median ms | × tutorial | × floor | goal |',
+    '| --- | --- | --- | --: | --: | --: | --: | --: | --: | --- |',
   ];
   for (const network of networks) {
     for (const visit of visits) {
-      const times = (page) => cells.get(`${network}/${visit}/${page}`).map((view) => view.ms);
-      const baseline = quantile(times(pages[0]), 0.5);
+      const views = (page) => cells.get(`${network}/${visit}/${page}`);
+      const median = (page) =>
+        quantile(
+          views(page).map((v) => v.ms),
+          0.5,
+        );
       for (const page of pages) {
-        const t = times(page);
-        const median = quantile(t, 0.5);
-        const ratio = median / baseline;
-        const isBaseline = page === pages[0];
-        const goal = isBaseline
-          ? ''
-          : `≤ ${GOAL[visit].toFixed(1)}× ${ratio <= GOAL[visit] ? 'met' : 'not met'}`;
+        const t = views(page).map((v) => v.ms);
+        const dom = views(page)
+          .map((v) => v.inDomMs)
+          .filter((v) => v !== undefined);
+        const goal = GOALS[page];
+        const ratio = goal && median(page) / median(goal.baseline);
+        const verdict = goal
+          ? `≤ ${goal.ratio.toFixed(1)}× ${goal.baseline}: ${ratio <= goal.ratio ? 'met' : 'not met'}`
+          : '';
         lines.push(
-          `| ${network} | ${visit} | ${page} | ${ms(median)} | ${ms(quantile(t, 0.25))}–${ms(quantile(t, 0.75))} ` +
-            `| ${ms(Math.min(...t))}–${ms(Math.max(...t))} | ${isBaseline ? '1.00' : ratio.toFixed(2)} | ${goal} |`,
+          `| ${network} | ${visit} | ${page} | ${ms(median(page))} | ${ms(quantile(t, 0.25))}–${ms(quantile(t, 0.75))} ` +
+            `| ${ms(Math.min(...t))}–${ms(Math.max(...t))} | ${dom.length ? ms(quantile(dom, 0.5)) : '—'} ` +
+            `| ${(median(page) / median('tutorial')).toFixed(2)} | ${(median(page) / median('floor')).toFixed(2)} | ${verdict} |`,
         );
       }
     }
@@ -73,28 +86,51 @@ export function tokenCounts(cells, pages) {
  * loopback many take a few ms. Returns the text and whether every frame was covered.
  */
 export function emulationCheck(cells, pages, latency) {
+  const rowsOf = (network, page) =>
+    cells
+      .get(`${network}/cold/${page}`)
+      .map((view) =>
+        view.timeline.filter((row) => row.kind !== 'event' && !row.cached && row.kind !== 'iframe'),
+      );
   const shortest = (network, frame) =>
     Math.min(
       ...pages
-        .flatMap((page) => cells.get(`${network}/cold/${page}`))
-        .flatMap((view) => view.timeline)
-        .filter((row) => row.frame === frame && row.kind !== 'event' && !row.cached)
+        .flatMap((page) => rowsOf(network, page).flat())
+        .filter((row) => row.frame === frame)
         .map((row) => row.end - row.start),
     );
+  // Fetches that beat the emulated latency: made before the frame's conditions arrived (the
+  // frame is never paused for them), or not throttled at all.
+  const escaped = pages.flatMap((page) =>
+    rowsOf('emulated', page).flatMap((rows, view) =>
+      rows
+        .filter((row) => row.end - row.start < latency * 0.9)
+        .map((row) => ({
+          page,
+          view,
+          text: `${page} ${row.frame} ${new URL(row.name).pathname.split('/').pop()} ${ms(row.end - row.start)} ms`,
+        })),
+    ),
+  );
+  const views = new Set(escaped.map((e) => `${e.page}/${e.view}`));
   const frames = ['page', 'widget'];
-  const covered = frames.every((frame) => shortest('emulated', frame) >= latency * 0.9);
+  const covered = escaped.length === 0;
   const text =
     frames
       .map(
         (frame) =>
-          `${frame === 'page' ? 'top page' : 'widget frame'}: ${ms(shortest('loopback', frame))} ms ` +
+          `${frame === 'page' ? 'top page' : 'frame'}: ${ms(shortest('loopback', frame))} ms ` +
           `on loopback, ${ms(shortest('emulated', frame))} ms emulated`,
       )
       .join('; ') +
     ` (latency ${latency} ms). ` +
     (covered
       ? 'The emulation covers both documents and all their requests.'
-      : '**The emulation does NOT cover every frame: the emulated numbers are wrong.**');
+      : `**${escaped.length} fetch(es) in ${views.size} emulated cold view(s) beat the latency** — ` +
+        `${escaped
+          .slice(0, 8)
+          .map((e) => e.text)
+          .join('; ')}: those views are partly unthrottled.`);
   return { covered, text: `Shortest network fetch in any cold view — ${text}` };
 }
 
@@ -111,7 +147,7 @@ export function typicalView(views) {
 
 /**
  * One load, relative to the top page's navigation start: every fetch (start → end), each
- * document's DOMContentLoaded and load, the frame's CDP hold, and the first item.
+ * document's DOMContentLoaded and load, and the first item in the DOM and painted.
  */
 export function criticalPath(view, origins) {
   const label = (url) => {
@@ -129,14 +165,15 @@ export function criticalPath(view, origins) {
       ...r,
       text: r.kind === 'event' ? r.name : `${label(r.name)}${r.cached ? ' (cache)' : ''}`,
     })),
-    ...(view.holds ?? []).map((h) => ({
-      ...h,
-      frame: 'widget',
-      kind: 'held',
-      text: 'new frame held by CDP until resumed (Playwright set-up, our conditions)',
-    })),
-    { start: view.inDomMs, frame, kind: 'item', text: 'first item in the DOM' },
-    { start: view.ms, frame, kind: 'item', text: 'first item painted' },
+    ...(view.inDomMs === undefined
+      ? []
+      : [{ start: view.inDomMs, frame, kind: 'item', text: 'first item in the DOM' }]),
+    {
+      start: view.ms,
+      frame,
+      kind: 'item',
+      text: `first item painted in the viewport (${view.how === 'raf' ? 'rendered frame after it came into view' : 'Element Timing renderTime'})`,
+    },
   ]
     .sort((a, b) => a.start - b.start)
     .map((r) => {

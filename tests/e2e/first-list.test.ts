@@ -14,6 +14,7 @@ import {
   openTodoPage,
   signedInPage,
   todoPageUrl,
+  WIDGET_IFRAME,
   widgetFrame,
   type EmbedMode,
 } from '../../dev/browser';
@@ -60,6 +61,13 @@ describe.each(MODES)('first list in %s mode', { timeout: 60_000 }, (mode) => {
 
     const posts = requests.filter((r) => r.method() === 'POST' && r.url().startsWith(app));
     expect(posts.map((r) => new URL(r.url()).pathname)).toEqual(['/widget']);
+    // The frame waits for nothing but the token (issue #16): no staging page loads before the
+    // POST — only the loader (script mode) or the snippet's own GET, cut short (iframe mode).
+    const before = requests.slice(0, requests.indexOf(posts[0]!));
+    const appPaths = before
+      .filter((r) => r.url().startsWith(app))
+      .map((r) => new URL(r.url()).pathname);
+    expect(appPaths.every((p) => p === '/embed.js' || p === '/widget')).toBe(true);
     const tokens = requests.filter((r) => r.url() === `${helpCenter}${TOKEN_PATH}`);
     expect(tokens).toHaveLength(1);
     const token = (await (await tokens[0]!.response())!.json()) as { token: string };
@@ -68,6 +76,29 @@ describe.each(MODES)('first list in %s mode', { timeout: 60_000 }, (mode) => {
     // The items were in the answer to that POST, as text; the list was not fetched again.
     expect(widgetHtml.join('')).toContain('Call &lt;Ana&gt; &amp; co');
     expect(requests.filter((r) => new URL(r.url()).pathname === '/api/todo_items')).toEqual([]);
+    await page.context().close();
+  });
+
+  it('is sized to show the list before any of the widget’s scripts has run', async () => {
+    // Issue #16: the list was in the frame's HTML but clipped below the frame's first 160 px (now 224)
+    // until React hydrated and asked for a resize. With the widget's scripts never arriving,
+    // the frame must still grow to show every server-rendered item.
+    const values = ['One', 'Two', 'Three', 'Four', 'Five', 'Six'];
+    const page = await signedInPage(browser(), helpCenter, await userWithItems(values));
+    await page.context().route(`${app}/_next/static/**/*.js`, (route) => route.abort());
+    await page.goto(todoPageUrl(helpCenter, app, mode));
+    const frame = await widgetFrame(page, app);
+    await frame.waitForSelector('li label');
+    const iframe = page.locator(WIDGET_IFRAME);
+    await expect
+      .poll(async () => {
+        const frameBox = await iframe.boundingBox();
+        const last = await frame.locator('li').last().boundingBox();
+        // The last item's box is on the page's coordinates: inside the frame's box when shown.
+        return !!frameBox && !!last && last.y + last.height <= frameBox.y + frameBox.height;
+      })
+      .toBe(true);
+    expect(await frame.evaluate(() => '__hcTodoSized' in window)).toBe(false);
     await page.context().close();
   });
 
