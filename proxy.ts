@@ -1,27 +1,27 @@
 /**
  * Request-time headers for everything that is not an API route (Next 16 `proxy`, Node.js runtime):
  *
- * - `X-Request-Id` (CONTRACT §2): a well-formed incoming one is echoed, else one is generated; it
+ * - `X-Request-Id` (docs/api.md): a well-formed incoming one is echoed, else one is generated; it
  *   is also passed on as a request header, so a route handler behind (the dev preview's) logs and
  *   answers the same id.
  * - `Content-Security-Policy: frame-ancestors`: `/widget` may be framed only by ALLOWED_ORIGINS
- *   (CONTRACT §4), plus the dev preview's own origins under `next dev` — a run-time list, so not
- *   a static header in next.config.js; a misconfigured server lets nobody frame it. Every other
+ *   (docs/embedding.md), plus the dev preview's own origins under `next dev` — a run-time list, so
+ *   not a static header in next.config.js; a misconfigured server lets nobody frame it. Every other
  *   page may be framed by nobody (no clickjacking of `/` or the mock help center).
- * - `Cache-Control: no-store` on `/`, the setup page (CONTRACT §4).
+ * - `Cache-Control: no-store` on `/`, the setup page (docs/embedding.md).
  *
  * The API routes are left out by the matcher, and must be: the to-do routes, `/api/me…` and
  * `/api/health` set their request id in their pipeline (lib/http/pipeline.ts), and a proxy pass
  * would cost every API request an extra step — worse, Next buffers the body of every request a
- * proxy sees, so a body cap enforced while reading (16 KiB here, 64 KiB on the webhook) would
- * only apply after Next had buffered it. The matcher names those routes' paths exactly, so every
- * other path (`/api/me/x`, `/api/metrics`) comes here and its 404 has a request id too; a route
- * added under app/ fails tests/unit/http/proxy-matcher.test.ts until it is placed on one side.
+ * proxy sees, so a body cap enforced while reading (16 KiB here, 64 KiB on the webhook) would only
+ * apply after Next had buffered it. The matcher names those routes' paths exactly, so every other
+ * path (`/api/me/x`, `/api/metrics`) comes here and its 404 has a request id too; a route added
+ * under app/ fails tests/unit/http/proxy-matcher.test.ts until it is placed on one side.
  *
  * - `/widget?locale=…`: the locale goes on to the root layout in a request header, which marks up
  *   the document's `lang` and `dir` (lib/widget-server/document-locale.ts).
- * - `POST /widget` (the help center opening the widget with its token, lib/embed/hand-off.js):
- *   the body's token goes on to the page in a request header (a page cannot read its body).
+ * - `POST /widget` (the help center opening the widget with its token, lib/embed/hand-off.js): the
+ *   body's token goes on to the page in a request header (a page cannot read its body).
  *   next.config.js caps what Next buffers for this at 16 KiB; a token is at most 8 KiB.
  */
 import { NextResponse } from 'next/server';
@@ -49,7 +49,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const response = NextResponse.next({ request: { headers: forwarded } });
   response.headers.set(REQUEST_ID_HEADER, requestId);
   response.headers.set('content-security-policy', framingPolicy(request.nextUrl.pathname));
-  // The setup page is this deployment's state now (CONTRACT §4): never kept by any cache.
+  // The setup page is this deployment's state now (docs/embedding.md): never kept by any cache.
   if (request.nextUrl.pathname === '/') response.headers.set('cache-control', 'no-store');
   return response;
 }

@@ -1,5 +1,5 @@
 /**
- * The floor of a framed widget, for `npm run bench` (issue #16): a help center page that fetches
+ * The floor of a framed widget, for `npm run bench`: a help center page that fetches
  * the user's token with the tutorial's own call (tutorial-page.ts) and then opens a cross-site
  * frame whose HTML already holds the items — no framework, no staging page, nothing to hydrate.
  * The frame (scripts/first-items/floor-frame.mjs) is served by the bench; the token travels in a

@@ -45,7 +45,7 @@ function embed() {
 
   // The snippet puts #hc-todo before the script, so it is usually there already: mounting at
   // once starts the token request and the frame without waiting for the rest of a long help
-  // center page to be parsed (issue #16). Otherwise, once the document is.
+  // center page to be parsed. Otherwise, once the document is.
   if (
     document.readyState !== 'loading' ||
     realDocument('querySelector', data.target || '#hc-todo')

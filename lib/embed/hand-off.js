@@ -137,7 +137,7 @@ function handOff(frame, widgetUrl, options) {
   }
   // Signed in: the frame stays empty (about:blank, committed at once) while the token is
   // fetched, and the POST navigates it as soon as the token is there — the floor of a framed
-  // widget (issue #16). It used to load a static staging page first, and the POST had to wait
+  // widget. It used to load a static staging page first, and the POST had to wait
   // for that page's load (Chromium drops a form navigation that meets a pending first load):
   // on a cold visit that load finished well after the token. The connection is set up in
   // parallel instead (preconnect); the frame's process starts with the POST's navigation.

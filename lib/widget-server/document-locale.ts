@@ -1,6 +1,6 @@
 /**
  * The `<html lang dir>` of the widget's document, decided on the server so that its first paint
- * is already in the right language and laid out the right way round (CONTRACT §4 v3). A layout
+ * is already in the right language and laid out the right way round (docs/embedding.md). A layout
  * cannot read the query string, so proxy.ts passes `/widget`'s `locale` parameter on in a request
  * header that no client can set (the proxy removes any incoming copy), and app/layout.tsx reads
  * it. The widget keeps both attributes up to date when the help center's config message brings

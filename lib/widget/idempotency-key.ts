@@ -1,5 +1,5 @@
 /**
- * Keys for `Idempotency-Key` (CONTRACT §2): one per add, reused when that add is retried, so a
+ * Keys for `Idempotency-Key` (docs/api.md): one per add, reused when that add is retried, so a
  * reply lost in transit never creates a second item.
  */
 import { IDEMPOTENCY_KEY_PATTERN } from '../limits';

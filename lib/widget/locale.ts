@@ -8,7 +8,7 @@
 export type Direction = 'ltr' | 'rtl';
 
 /**
- * Languages written right to left. CONTRACT §4 (v3) names `ar`, `he`, `fa` and `ur`; the others
+ * Languages written right to left. docs/embedding.md names `ar`, `he`, `fa` and `ur`; the others
  * are the remaining right-to-left languages a help center could plausibly be served in.
  */
 const RIGHT_TO_LEFT: ReadonlySet<string> = new Set([
@@ -34,8 +34,8 @@ export function primaryLanguage(locale: string | undefined | null): string {
 }
 
 /**
- * The direction the widget is laid out in for a help center locale: the locale's own, even when
- * the widget has no strings in its language (CONTRACT §4: a Persian page gets English text, laid
+ * The direction the widget is laid out in for a help center locale: the locale's own, even when the
+ * widget has no strings in its language (docs/embedding.md: a Persian page gets English text, laid
  * out right to left like the page around it). @default 'ltr' for anything unknown.
  */
 export function localeDirection(locale: string | undefined | null): Direction {

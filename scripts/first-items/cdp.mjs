@@ -2,7 +2,7 @@
  * A bare Chrome DevTools Protocol client over `--remote-debugging-pipe` (fd 3 in, fd 4 out,
  * NUL-terminated JSON), with flattened sessions. The bench drives Chromium with this instead of
  * Playwright because Playwright holds every new frame target (waitForDebuggerOnStart) for its
- * own set-up, which delayed only the framed pages (issue #16): here nothing is ever paused.
+ * own set-up, which delayed only the framed pages: here nothing is ever paused.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';

@@ -3,7 +3,7 @@
  * covers only that page's renderer; the widget is a cross-site iframe (localhost in a 127.0.0.1
  * page), so Chromium runs it out of process and its fetches would go out unthrottled. The bench
  * therefore sets the same conditions on every frame target as it attaches — without holding the
- * frame (waitForDebuggerOnStart: false, issue #16), so a frame's first requests may, in
+ * frame (waitForDebuggerOnStart: false), so a frame's first requests may, in
  * principle, leave before the conditions arrive: docs/bench/first-items.md's emulation check
  * shows the shortest fetch each frame made, which says whether any did.
  */

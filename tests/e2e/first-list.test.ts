@@ -61,7 +61,7 @@ describe.each(MODES)('first list in %s mode', { timeout: 60_000 }, (mode) => {
 
     const posts = requests.filter((r) => r.method() === 'POST' && r.url().startsWith(app));
     expect(posts.map((r) => new URL(r.url()).pathname)).toEqual(['/widget']);
-    // The frame waits for nothing but the token (issue #16): no staging page loads before the
+    // The frame waits for nothing but the token: no staging page loads before the
     // POST — only the loader (script mode) or the snippet's own GET, cut short (iframe mode).
     const before = requests.slice(0, requests.indexOf(posts[0]!));
     const appPaths = before
@@ -80,8 +80,8 @@ describe.each(MODES)('first list in %s mode', { timeout: 60_000 }, (mode) => {
   });
 
   it('is sized to show the list before any of the widget’s scripts has run', async () => {
-    // Issue #16: the list was in the frame's HTML but clipped below the frame's first 160 px (now 224)
-    // until React hydrated and asked for a resize. With the widget's scripts never arriving,
+    // Issue #16: the list was in the frame's HTML but clipped below the frame's first 160 px (now
+    // 224) until React hydrated and asked for a resize. With the widget's scripts never arriving,
     // the frame must still grow to show every server-rendered item.
     const values = ['One', 'Two', 'Three', 'Four', 'Five', 'Six'];
     const page = await signedInPage(browser(), helpCenter, await userWithItems(values));

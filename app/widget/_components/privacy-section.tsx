@@ -1,7 +1,7 @@
 'use client';
 
 /**
- * "Your data" (issue #11): download everything the service keeps about the user as the export
+ * "Your data": download everything the service keeps about the user as the export
  * file, or erase it after a confirmation that says what is lost and that it cannot be undone.
  *
  * The confirmation is an in-page alert dialog rather than a `<dialog>` in the top layer: the

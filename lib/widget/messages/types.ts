@@ -59,7 +59,7 @@ export interface Messages {
   /** Shown when the chosen filter hides every item. */
   noneActive: string;
   noneCompleted: string;
-  /** The privacy section (issue #11). */
+  /** The privacy section. */
   yourData: string;
   download: string;
   downloaded: (fileName: string) => string;
