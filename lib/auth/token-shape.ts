@@ -1,12 +1,13 @@
 /**
  * A cheap look at a token before jose's: three dot-separated parts whose first decodes to a JSON
  * object saying `"alg": "RS256"`. Anything else jose refuses too (ERR_JWS_INVALID,
- * ERR_JOSE_ALG_NOT_ALLOWED → `invalid_token`), only later and dearer: a SHA-256 for the verdict
- * cache, jose's parsing and an error object with a stack. A garbage bearer token is the cheapest
- * request anyone can send, so refusing it should cost less than answering a real one.
+ * ERR_JOSE_ALG_NOT_ALLOWED → `invalid_token`), only later and dearer: jose's parsing and an error
+ * object with a stack. (It runs after the verdict cache's lookup, one SHA-256, so that a valid
+ * token seen before — the common request — is answered without it.) A garbage bearer token is the
+ * cheapest request anyone can send, so refusing it should cost less than answering a real one.
  *
- * Lenient on purpose: whatever passes still goes through jose, which alone accepts a token, so
- * this may only ever refuse what jose would refuse as well.
+ * Lenient on purpose: whatever passes still goes through jose, which alone accepts a token, so this
+ * may only ever refuse what jose would refuse as well.
  */
 
 /** Whether `token` could be an RS256 JWS in compact form; false means "certainly not". */

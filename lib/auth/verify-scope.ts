@@ -3,14 +3,13 @@
  * configurations in one process (tests run several) must never share cached verdicts.
  */
 import type { KeySet } from './key-set';
+import type { VerifyOptions } from './verify-token';
 
-export interface ScopedOptions {
-  readonly subdomain: string;
-  readonly jwksUrl: string;
-  readonly allowedOrigins: readonly string[];
-  readonly originClaim?: 'required' | 'optional';
-  readonly keySet?: KeySet;
-}
+/** The options a verdict depends on (the cache itself is not one of them). */
+export type ScopedOptions = Pick<
+  VerifyOptions,
+  'subdomain' | 'jwksUrl' | 'allowedOrigins' | 'originClaim' | 'keySet'
+>;
 
 // Options objects are made once per configuration, so the string is made once per object.
 const scopes = new WeakMap<ScopedOptions, string>();

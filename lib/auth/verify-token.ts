@@ -48,6 +48,7 @@ export async function verifyHelpCenterToken(
   const keySet = opts.keySet ?? keySetFor(opts.jwksUrl);
   const cache = opts.tokenCache === undefined ? sharedTokenCache() : opts.tokenCache;
   const scope = cache ? verifyScope(opts) : '';
+  // The cache first: the common request, a valid token seen before, then skips the shape check.
   const cached = await cache?.lookup(token, scope, keySet);
   if (cached) return cached;
   // Garbage is refused here, with the very answer jose would give, at a fraction of its cost.
