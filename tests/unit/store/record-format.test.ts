@@ -3,18 +3,17 @@
  * read every known format in any field order, write the current one on touch, and refuse a
  * newer one (503) without writing. Records are arranged by hand in the real Redis.
  */
-import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RECORD_FORMAT, readRecord } from '@/lib/store/record-format';
 import { StoreError } from '@/lib/store/types';
 import {
-  connectRedis,
   failureOf,
   kvBackend,
   redisBackend,
   testKeys,
   type Backend,
   useBackend,
+  useRedis,
 } from './store-backends';
 
 const AT = '2024-05-01T10:00:00.000Z';
@@ -62,14 +61,7 @@ describe.each<Backend>([kvBackend, redisBackend])(
   'record formats in the scripts: $name',
   (backend) => {
     const bk = useBackend(backend);
-    let redis: Redis;
-
-    beforeAll(async () => {
-      redis = await connectRedis();
-    });
-    afterAll(() => {
-      redis?.disconnect();
-    });
+    const redis = useRedis();
 
     it('rewrites a format-1 record as current when it writes it, and leaves the rest alone', async () => {
       const u = bk.user();

@@ -4,17 +4,17 @@
  * clock — arranged by writing the keys directly in the real Redis.
  */
 import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Principal } from '@/lib/principal';
 import { StoreError, type Quota } from '@/lib/store/types';
 import {
-  connectRedis,
   failureOf,
   kvBackend,
   redisBackend,
   testKeys,
   type Backend,
   useBackend,
+  useRedis,
 } from './store-backends';
 
 /** The Redis server's clock in ms, the one the scripts use. */
@@ -26,14 +26,7 @@ async function serverNow(redis: Redis): Promise<number> {
 describe.each<Backend>([kvBackend, redisBackend])('redis key layout: $name', (backend) => {
   const bk = useBackend(backend);
   const user = (): Principal => bk.user();
-  let redis: Redis;
-
-  beforeAll(async () => {
-    redis = await connectRedis();
-  });
-  afterAll(() => {
-    redis?.disconnect();
-  });
+  const redis = useRedis();
 
   it('keeps every key of a user under one hash tag, with bounded lifetimes', async () => {
     const u = user();

@@ -73,6 +73,17 @@ export async function connectRedis(): Promise<Redis> {
   return redis;
 }
 
+/**
+ * A plain Redis connection for the calling `describe` (or file), open from its `beforeAll` to its
+ * `afterAll`: for arranging records and reading keys behind the store's back.
+ */
+export function useRedis(): Redis {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true });
+  beforeAll(() => redis.connect());
+  afterAll(() => redis.disconnect());
+  return redis;
+}
+
 /** KV and Redis share a layout: cleanup and arranging go straight to Redis. */
 async function redisHelpers(): Promise<
   Pick<OpenBackend, 'forget' | 'dropCounter' | 'rememberedKeys'> & { redis: Redis }
