@@ -36,6 +36,15 @@ const nextConfig = {
           { key: 'Cache-Control', value: 'public, max-age=300, stale-while-revalidate=86400' },
         ],
       },
+      // Script mode's widget, which embed.js `import()`s into the help center page: a module
+      // from another origin loads only with CORS. Public code, so any origin may read it.
+      {
+        source: '/embed/widget.js',
+        headers: [
+          { key: 'Access-Control-Allow-Origin', value: '*' },
+          { key: 'Cache-Control', value: 'public, max-age=300, stale-while-revalidate=86400' },
+        ],
+      },
     ];
   },
   // The public Zendesk tutorial's custom page calls `${TODO_API_BASE_URL}/todo_items[/id]`;

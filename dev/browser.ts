@@ -70,16 +70,30 @@ export async function signIn(
   await page.goto(`${helpCenter}/hc/login?user=${user}`);
 }
 
-/** The iframe each embed mode creates: embed.js marks its own, the iframe snippet has an id. */
+/** The iframe of iframe mode (`#hc-todo-frame`; embed.js marked its own before issue #16). */
 export const WIDGET_IFRAME = 'iframe[data-hc-todo], iframe#hc-todo-frame';
 
+/** Script mode's widget: in the help center page, in #hc-todo's open shadow root. */
+export const IN_PAGE_WIDGET = '#hc-todo main';
+
 /**
- * The widget's frame, once a widget document has loaded in it (whichever embed mode created it).
- * A signed-in page opens the widget with a POST once the token is there; in iframe mode a first
- * GET document may still be replaced by it (Playwright's waits survive that navigation).
+ * In a function evaluated in the widget's frame: the widget's tree — script mode's shadow root in
+ * the help center page, or the iframe's document. (Playwright's selectors pierce open shadow
+ * roots; `document.querySelector` does not.)
+ */
+export const WIDGET_TREE = "document.querySelector('#hc-todo')?.shadowRoot ?? document";
+
+/**
+ * The frame showing the widget, once it is there: the help center page itself in script mode,
+ * the iframe in iframe mode, once a widget document has loaded in it. A signed-in page opens the
+ * iframe with a POST once the token is there; a first GET document may still be replaced by it
+ * (Playwright's waits survive that navigation).
  */
 export async function widgetFrame(page: Page, app: string): Promise<Frame> {
-  const handle = await page.waitForSelector(WIDGET_IFRAME, { state: 'attached' });
+  const handle = await page.waitForSelector(`${WIDGET_IFRAME}, ${IN_PAGE_WIDGET}`, {
+    state: 'attached',
+  });
+  if (!(await handle.evaluate((e) => e instanceof HTMLIFrameElement))) return page.mainFrame();
   const frame = await handle.contentFrame();
   if (!frame) throw new Error('the widget iframe has no frame');
   await frame.waitForURL((url) => url.origin === app && url.pathname === '/widget', {
@@ -88,17 +102,43 @@ export async function widgetFrame(page: Page, app: string): Promise<Frame> {
   return frame;
 }
 
+/** Whether the widget is script mode's, in the help center page (no frame to size). */
+export const inPage = (page: Page, frame: Frame): boolean => frame === page.mainFrame();
+
 /**
  * Waits until `selector` inside the widget lies within its iframe as the help center has sized
  * it. The frame grows by a message round trip after the widget does (a dialog opening, say); a
- * click aimed before that can land where the element is about to move from.
+ * click aimed before that can land where the element is about to move from. In script mode the
+ * widget is part of the page: nothing to wait for.
  */
 export async function shownInFrame(page: Page, frame: Frame, selector: string): Promise<void> {
+  if (inPage(page, frame)) return;
   const bottom = await frame.$eval(selector, (e) => Math.ceil(e.getBoundingClientRect().bottom));
   await page.waitForFunction(
     ([iframe, needed]) => (document.querySelector(iframe)?.clientHeight ?? 0) >= needed,
     [WIDGET_IFRAME, bottom] as const,
   );
+}
+
+/**
+ * Runs `fn` in the widget's frame with the widget's tree (see WIDGET_TREE) and `arg` (JSON) as
+ * its arguments. `fn` must be self-contained, as for `frame.evaluate`.
+ */
+export function inWidget<A, R>(
+  frame: Frame,
+  fn: (tree: Document | ShadowRoot, arg: A) => R,
+  arg: A,
+): Promise<R> {
+  return frame.evaluate(`(${fn.toString()})(${WIDGET_TREE}, ${JSON.stringify(arg)})`) as Promise<R>;
+}
+
+/** Waits until `fn` (as for inWidget) returns a truthy value in the widget's tree. */
+export async function waitInWidget<A>(
+  frame: Frame,
+  fn: (tree: Document | ShadowRoot, arg: A) => unknown,
+  arg: A,
+): Promise<void> {
+  await frame.waitForFunction(`(${fn.toString()})(${WIDGET_TREE}, ${JSON.stringify(arg)})`);
 }
 
 /** Opens the to-do page as the signed-in user and waits until the list (or its empty state) shows. */
@@ -112,7 +152,7 @@ export async function openTodoPage(
   await page.goto(todoPageUrl(helpCenter, app, mode, extra));
   const frame = await widgetFrame(page, app);
   await frame.waitForSelector('#hct-new');
-  await frame.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+  await waitInWidget(frame, (tree) => !tree.querySelector('[aria-busy="true"]'), null);
   return frame;
 }
 
@@ -126,9 +166,10 @@ export async function addItem(frame: Frame, value: string): Promise<void> {
   await frame.fill('#hct-new', value);
   await frame.press('#hct-new', 'Enter');
   try {
-    await frame.waitForFunction(
-      (text) =>
-        [...document.querySelectorAll('li')].some(
+    await waitInWidget(
+      frame,
+      (tree, text) =>
+        [...tree.querySelectorAll('li')].some(
           (li) => li.querySelector('label')?.textContent === text && !li.querySelector(':disabled'),
         ),
       value,
@@ -136,7 +177,9 @@ export async function addItem(frame: Frame, value: string): Promise<void> {
   } catch (error) {
     // Say what the widget showed instead, so a failure can be told from a slow machine.
     const shown = await frame
-      .evaluate(() => document.body.innerText.replace(/\s+/g, ' ').slice(0, 500))
+      .locator('#hct-view')
+      .innerText()
+      .then((text) => text.replace(/\s+/g, ' ').slice(0, 500))
       .catch((e: unknown) => `(unreadable: ${String(e)})`);
     throw new Error(`"${value}" was not confirmed; the widget shows: ${shown}`, { cause: error });
   }
@@ -154,8 +197,9 @@ export async function alertText(frame: Frame): Promise<string> {
 
 /** Waits until the polite status region has announced `text`: the server has confirmed the change. */
 export async function announced(frame: Frame, text: string): Promise<void> {
-  await frame.waitForFunction(
-    (expected) => document.querySelector('[role="status"]')?.textContent === expected,
+  await waitInWidget(
+    frame,
+    (tree, expected) => tree.querySelector('[role="status"]')?.textContent === expected,
     text,
   );
 }

@@ -9,20 +9,12 @@
  *   data-accent  brand colour as #rgb or #rrggbb (default Copenhagen's #17494d)
  *   data-font    CSS font-family list (default the system font stack)
  *   data-target  CSS selector of the mount element (default #hc-todo)
- *   data-title   the iframe's title (default "To-do list")
  *   data-hc-todo-embed  marks this tag, for when document.currentScript is unavailable
  */
 (function () {
   'use strict';
 
-  function handOff(frame, widgetUrl, options) {
-    var origin = new URL(widgetUrl).origin;
-    if (/\.invalid$/i.test(new URL(widgetUrl).hostname)) {
-      console.error('hc-todo: ' + origin + " is a placeholder: put your deployment's URL instead");
-      return;
-    }
-    var user = (window.HelpCenter && window.HelpCenter.user) || { role: 'anonymous' };
-    var anonymous = user.role === 'anonymous';
+  function tokenSource() {
     var cached = null; // { token, until }
     var inFlight = null;
 
@@ -43,7 +35,7 @@
       }
     }
 
-    function getToken(fresh) {
+    return function getToken(fresh) {
       if (!fresh && cached && Date.now() < cached.until) return Promise.resolve(cached.token);
       if (inFlight) return inFlight; // concurrent callers share one request
       cached = null;
@@ -69,102 +61,20 @@
           inFlight = null;
         });
       return inFlight;
-    }
-
-    function post(message) {
-      message.v = 1;
-      if (frame.contentWindow) frame.contentWindow.postMessage(message, origin);
-    }
-
-    function sendToken(fresh) {
-      if (anonymous) return post({ type: 'hc-todo:token-error', code: 'anonymous' });
-      getToken(fresh).then(
-        function (token) {
-          post({ type: 'hc-todo:token', token: token });
-        },
-        function (error) {
-          post({ type: 'hc-todo:token-error', code: error.code || 'failed', status: error.status });
-        },
-      );
-    }
-
-    function openWith(token) {
-      var form = document.createElement('form');
-      form.method = 'post';
-      form.enctype = 'text/plain';
-      form.action = widgetUrl;
-      form.target = frame.name;
-      form.style.display = 'none';
-      var field = document.createElement('input');
-      field.type = 'hidden';
-      field.name = 'token';
-      field.value = token;
-      form.appendChild(field);
-      var body = realDocument('body');
-      body.appendChild(form);
-      form.submit();
-      body.removeChild(form);
-    }
-
-    window.addEventListener('message', function (event) {
-      if (event.source !== frame.contentWindow || event.origin !== origin) return;
-      var message = event.data || {};
-      if (message.v !== 1) return;
-      if (message.type === 'hc-todo:ready') {
-        post({
-          type: 'hc-todo:config',
-          locale: options.locale,
-          accent: options.accent,
-          font: options.font,
-          signInUrl: '/hc/signin?return_to=' + encodeURIComponent(location.href),
-        });
-        sendToken(false);
-      } else if (message.type === 'hc-todo:token-request') {
-        sendToken(true);
-      } else if (message.type === 'hc-todo:resize' && message.height > 0) {
-        frame.style.height = Math.min(Math.ceil(message.height), 100000) + 'px';
-      }
-    });
-
-    if (anonymous) {
-      if (!frame.getAttribute('src')) frame.src = widgetUrl;
-      return;
-    }
-    var token = getToken(false);
-    preconnect(origin);
-    var placed = frame.isConnected ? frame : null;
-    if (placed) {
-      frame = placed.cloneNode(false);
-      frame.removeAttribute('src');
-    }
-    if (placed || !frame.name) frame.name = 'hc-todo-' + Math.random().toString(36).slice(2);
-    if (placed) placed.parentNode.replaceChild(frame, placed);
-    document.addEventListener('securitypolicyviolation', function (event) {
-      if (event.violatedDirective === 'form-action' && event.blockedURI.indexOf(origin) === 0) {
-        frame.src = widgetUrl;
-      }
-    });
-    token.then(openWith, function () {
-      frame.src = widgetUrl;
-    });
+    };
   }
-  function preconnect(origin) {
-    var link = document.createElement('link');
-    link.rel = 'preconnect';
-    link.href = origin;
-    (realDocument('head') || realDocument('body')).appendChild(link);
+  function anonymousUser() {
+    var user = (window.HelpCenter && window.HelpCenter.user) || { role: 'anonymous' };
+    return user.role === 'anonymous';
+  }
+  function placeholder(url) {
+    if (!/\.invalid$/i.test(url.hostname)) return false;
+    console.error('hc-todo: ' + url.origin + " is a placeholder: put your deployment's URL instead");
+    return true;
   }
   function realDocument(name, arg) {
     var property = Object.getOwnPropertyDescriptor(Document.prototype, name);
     return property.get ? property.get.call(document) : property.value.call(document, arg);
-  }
-  function widgetAddress(base, options) {
-    var url = new URL(base);
-    url.pathname = '/widget';
-    ['locale', 'accent', 'font'].forEach(function (name) {
-      if (options[name]) url.searchParams.set(name, options[name]);
-    });
-    return url.href;
   }
   function pageLocale(explicit) {
     var user = (window.HelpCenter && window.HelpCenter.user) || {};
@@ -185,25 +95,54 @@
       console.error('hc-todo: embed.js cannot find its own <script> tag; add data-hc-todo-embed');
       return;
     }
-    var appOrigin = new URL(script.src, location.href).origin;
-    var key = '__hcTodo:' + appOrigin;
+    var app = new URL(script.src, location.href);
+    if (placeholder(app)) return;
+    var key = '__hcTodo:' + app.origin;
     if (window[key]) return;
     window[key] = true;
 
     var data = script.dataset;
-    var options = { locale: pageLocale(data.locale), accent: data.accent, font: data.font };
+    var getToken = anonymousUser() ? null : tokenSource();
+    var firstList =
+      getToken &&
+      getToken(false)
+        .then(function (token) {
+          return fetch(app.origin + '/api/todo_items', {
+            headers: { authorization: 'Bearer ' + token },
+            cache: 'no-store',
+          });
+        })
+        .then(function (res) {
+          return res.ok ? res.json() : null;
+        })
+        .catch(function () {
+          return null;
+        });
+    var widget = import(app.origin + '/embed/widget.js');
 
     function mount() {
       var host = realDocument('querySelector', data.target || '#hc-todo');
-      if (!host || host.querySelector('iframe[data-hc-todo]')) return;
-      var frame = document.createElement('iframe');
-      frame.title = data.title || 'To-do list';
-      frame.setAttribute('data-hc-todo', '');
-      frame.setAttribute('scrolling', 'no');
-      frame.style.cssText =
-        'display:block;width:calc(100% + 8px);margin:0 -4px;height:224px;border:0;overflow:hidden';
-      handOff(frame, widgetAddress(appOrigin, options), options);
-      host.appendChild(frame);
+      if (!host || host.shadowRoot) return;
+      var shadow = host.attachShadow({ mode: 'open' });
+      widget
+        .then(function (module) {
+          return module.mount(shadow, {
+            v: 1,
+            app: app.origin,
+            getToken: getToken,
+            firstList: firstList,
+            locale: pageLocale(data.locale),
+            accent: data.accent,
+            font: data.font,
+          });
+        })
+        .catch(function (error) {
+          console.error('hc-todo: the widget could not load from ' + app.origin, error);
+          var alert = document.createElement('p');
+          alert.setAttribute('role', 'alert');
+          alert.textContent = 'The to-do list could not load. Reload the page to try again.';
+          shadow.replaceChildren(alert);
+        });
     }
 
     if (

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Generates the two help center hand-offs from one source, lib/embed/: public/embed.js (script
- * mode) and the inline <script> of theme-snippet/todo-list-iframe.hbs (iframe mode) are each the
- * shared hand-off.js plus that mode's entry, wrapped in one strict IIFE. Both files are committed
+ * mode: token-source.js and embed-entry.js) and the inline <script> of
+ * theme-snippet/todo-list-iframe.hbs (iframe mode: token-source.js, frame-hand-off.js and
+ * iframe-entry.js), each wrapped in one strict IIFE. Both files are committed
  * (help centers load embed.js as a static file; admins paste the snippet), so this must run after
  * every change to lib/embed/ — tests/unit/embed/hand-off-source.test.ts fails until it has.
  * It also bundles both custom pages as shipped into lib/setup/snippet-sources.ts, for the setup
@@ -37,7 +38,6 @@ const EMBED_HEADER = `/*!
  *   data-accent  brand colour as #rgb or #rrggbb (default Copenhagen's #17494d)
  *   data-font    CSS font-family list (default the system font stack)
  *   data-target  CSS selector of the mount element (default #hc-todo)
- *   data-title   the iframe's title (default "To-do list")
  *   data-hc-todo-embed  marks this tag, for when document.currentScript is unavailable
  */`;
 
@@ -52,10 +52,11 @@ const withoutComments = (text) =>
     .filter((line) => !/^\s*\/\//.test(line))
     .join('\n');
 
-/** The shared hand-off and one entry as a single strict IIFE, indented by `indent`. */
-function bundle(entry, indent, { comments }) {
+/** The sources, in order, as a single strict IIFE, indented by `indent`. */
+function bundle(files, indent, { comments }) {
   const keep = (text) => (comments ? text : withoutComments(text));
-  const body = [source('hand-off.js'), source(entry)]
+  const body = files
+    .map(source)
     .map((text) => keep(withoutLintComments(text)).trim())
     .join('\n\n')
     .split('\n')
@@ -92,11 +93,14 @@ function expected() {
   if (!SCRIPT_BLOCK.test(snippet)) throw new Error(`${SNIPPET}: no inline <script> block found`);
   const iframe = snippet.replace(
     SCRIPT_BLOCK,
-    (_, open, close) => `${open}${bundle('iframe-entry.js', '    ', { comments: true })}${close}`,
+    (_, open, close) =>
+      `${open}${bundle(['token-source.js', 'frame-hand-off.js', 'iframe-entry.js'], '    ', {
+        comments: true,
+      })}${close}`,
   );
   return {
     [path.join(ROOT, 'public', 'embed.js')]:
-      `${EMBED_HEADER}\n${bundle('embed-entry.js', '', { comments: false })}\n`,
+      `${EMBED_HEADER}\n${bundle(['token-source.js', 'embed-entry.js'], '', { comments: false })}\n`,
     [SNIPPET]: iframe,
     [SNIPPET_MODULE]: snippetModule(fs.readFileSync(SCRIPT_SNIPPET, 'utf8'), iframe),
   };

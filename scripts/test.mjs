@@ -3,7 +3,7 @@
 // system tests run against, runs every Vitest project, and ends with `N passed, N failed`.
 //   npm test                      everything
 //   npm test -- tests/unit        a subset (arguments go to Vitest)
-//   HC_TODO_SKIP_BUILD=1 npm test reuse the last `next build`
+//   HC_TODO_SKIP_BUILD=1 npm test reuse the last `npm run build`
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -70,8 +70,11 @@ if (!fs.existsSync(chromium)) {
 }
 
 if (process.env.HC_TODO_SKIP_BUILD !== '1') {
-  console.log('[test] next build');
-  if (run(process.execPath, ['node_modules/next/dist/bin/next', 'build']) !== 0) {
+  console.log('[test] npm run build (the in-page widget, then next build)');
+  const built =
+    run(process.execPath, ['scripts/build-widget.mjs']) === 0 &&
+    run(process.execPath, ['node_modules/next/dist/bin/next', 'build']) === 0;
+  if (!built) {
     console.log('0 passed, 1 failed');
     process.exit(1);
   }

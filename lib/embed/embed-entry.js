@@ -1,8 +1,12 @@
 /**
- * Script mode's entry (public/embed.js): finds its own <script> tag, creates the widget's iframe
- * in #hc-todo (or data-target) and hands it the token (hand-off.js).
+ * Script mode's entry (public/embed.js): mounts the widget in the help center page itself, in an
+ * open shadow root in #hc-todo (or data-target), rather than in a frame: this script runs on the
+ * help center's origin anyway, so a frame would add a process and a document, and protect nothing.
+ * Three things start at once — the token request, the widget's module (public/embed/widget.js,
+ * built from app/widget/_in-page/) and, as soon as the token is there, the user's list — and the
+ * module mounts with whatever has arrived (app/widget/_in-page/mount.tsx).
  */
-/* global handOff, widgetAddress, pageLocale, realDocument */
+/* global tokenSource, anonymousUser, placeholder, realDocument, pageLocale */
 
 function embed() {
   // Our own tag, found exactly: the running script, or the one the snippet marks. Never a
@@ -16,36 +20,62 @@ function embed() {
     console.error('hc-todo: embed.js cannot find its own <script> tag; add data-hc-todo-embed');
     return;
   }
-  var appOrigin = new URL(script.src, location.href).origin;
-  var key = '__hcTodo:' + appOrigin;
+  var app = new URL(script.src, location.href);
+  if (placeholder(app)) return;
+  var key = '__hcTodo:' + app.origin;
   // Idempotent: a second copy of the script (or the same one twice) reuses the first mount.
   if (window[key]) return;
   window[key] = true;
 
   var data = script.dataset;
-  var options = { locale: pageLocale(data.locale), accent: data.accent, font: data.font };
+  var getToken = anonymousUser() ? null : tokenSource();
+  // The list as soon as the token is there, with the token as the API expects it (the tutorial's
+  // own call); `null` when either fails, and the widget asks again with its full error handling.
+  var firstList =
+    getToken &&
+    getToken(false)
+      .then(function (token) {
+        return fetch(app.origin + '/api/todo_items', {
+          headers: { authorization: 'Bearer ' + token },
+          cache: 'no-store',
+        });
+      })
+      .then(function (res) {
+        return res.ok ? res.json() : null;
+      })
+      .catch(function () {
+        return null;
+      });
+  var widget = import(app.origin + '/embed/widget.js');
 
   function mount() {
     var host = realDocument('querySelector', data.target || '#hc-todo');
-    if (!host || host.querySelector('iframe[data-hc-todo]')) return;
-    var frame = document.createElement('iframe');
-    frame.title = data.title || 'To-do list';
-    frame.setAttribute('data-hc-todo', '');
-    frame.setAttribute('scrolling', 'no');
-    // The widget keeps 4px around its content for focus rings; the negative margin lines its
-    // text up with the page's. 224px holds the title, the add form and the first item (issue
-    // #16), so that item paints with the frame's first paint instead of after a resize; /widget
-    // reports its exact height as soon as its list is parsed.
-    frame.style.cssText =
-      'display:block;width:calc(100% + 8px);margin:0 -4px;height:224px;border:0;overflow:hidden';
-    // Before insertion: the hand-off decides what the frame loads first.
-    handOff(frame, widgetAddress(appOrigin, options), options);
-    host.appendChild(frame);
+    if (!host || host.shadowRoot) return;
+    var shadow = host.attachShadow({ mode: 'open' });
+    widget
+      .then(function (module) {
+        return module.mount(shadow, {
+          v: 1,
+          app: app.origin,
+          getToken: getToken,
+          firstList: firstList,
+          locale: pageLocale(data.locale),
+          accent: data.accent,
+          font: data.font,
+        });
+      })
+      .catch(function (error) {
+        console.error('hc-todo: the widget could not load from ' + app.origin, error);
+        var alert = document.createElement('p');
+        alert.setAttribute('role', 'alert');
+        alert.textContent = 'The to-do list could not load. Reload the page to try again.';
+        shadow.replaceChildren(alert);
+      });
   }
 
   // The snippet puts #hc-todo before the script, so it is usually there already: mounting at
-  // once starts the token request and the frame without waiting for the rest of a long help
-  // center page to be parsed. Otherwise, once the document is.
+  // once does not wait for the rest of a long help center page to be parsed. Otherwise, once the
+  // document is.
   if (
     document.readyState !== 'loading' ||
     realDocument('querySelector', data.target || '#hc-todo')

@@ -23,6 +23,9 @@ export interface ParentState {
   post(message: WidgetMessage): void;
 }
 
+/** What the widget's view needs of a hand-off, whichever embed mode runs it (use-host-page.ts). */
+export type HandOffState = Pick<ParentState, 'phase' | 'signInUrl' | 'api' | 'retry'>;
+
 /** Only a link back into the help center itself; never `javascript:` or another site. */
 function sameOriginUrl(raw: string | undefined, origin: string): string | undefined {
   if (!raw || !URL.canParse(raw, origin)) return undefined;

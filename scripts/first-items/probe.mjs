@@ -10,7 +10,9 @@
  *   first animation frame in which the item is inside the viewport and takes the time of a task
  *   posted from it, i.e. just after that frame was rendered (`how: raf`).
  * - "first item in the DOM": a MutationObserver from document start (when the probe was in
- *   place before the item; empty otherwise);
+ *   place before the item; empty otherwise), on the document and on every shadow root created;
+ * - "accepts an add": the widget's `hc-todo:interactive` performance mark (set once its add form
+ *   has its handlers: app/widget/_components/todo-panel.tsx), reported separately;
  * - token fetches: requests to the help center's token endpoint, from the page's Network events;
  * - the resource timings of every frame, read once after the view, on the top page's clock.
  *
@@ -30,14 +32,34 @@ function probe(binding) {
   const top = window === window.top;
   let done = false;
   let inDom = null;
-  if (!document.querySelector(SELECTOR)) {
+  // Script mode's widget lives in a shadow root, which neither querySelector nor a
+  // MutationObserver on the document sees into: each new shadow root is watched as well.
+  const trees = [document];
+  const found = () => trees.some((tree) => tree.querySelector(SELECTOR));
+  if (!found()) {
     const observer = new MutationObserver(() => {
-      if (!document.querySelector(SELECTOR)) return;
+      if (!found()) return;
       inDom = now();
       observer.disconnect();
     });
     observer.observe(document, { childList: true, subtree: true });
+    const attachShadow = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attachShadow.call(this, init);
+      trees.push(root);
+      observer.observe(root, { childList: true, subtree: true });
+      return root;
+    };
   }
+  // When the widget says it accepts input (`performance.mark('hc-todo:interactive')`, in both
+  // embeds), reported on its own: it may come before or after the first item's paint.
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.name !== 'hc-todo:interactive') continue;
+      const at = performance.timeOrigin + entry.startTime;
+      window[binding](JSON.stringify({ interactive: at, top, url: location.href }));
+    }
+  }).observe({ type: 'mark', buffered: true });
   const painted = (at, how) => {
     if (done) return;
     done = true;

@@ -25,11 +25,14 @@ export async function openSession(cdp, { cookie, network, helpCenter, stats, tim
   let inFlight = 0;
   let lastNetwork = performance.now();
   let onSeen = () => {};
+  let interactive = null;
 
   const off = cdp.on((method, params, sessionId) => {
     if (!sessionId || !(sessions.has(sessionId) || method === 'Target.attachedToTarget')) return;
     if (method === 'Runtime.bindingCalled' && params.name === BINDING) {
-      onSeen(JSON.parse(params.payload));
+      const report = JSON.parse(params.payload);
+      if (report.interactive === undefined) onSeen(report);
+      else interactive ??= report.interactive;
     } else if (method === 'Network.requestWillBeSent') {
       inFlight += 1;
       lastNetwork = performance.now();
@@ -108,6 +111,7 @@ export async function openSession(cdp, { cookie, network, helpCenter, stats, tim
   return {
     async visit(url) {
       tokenRequests = 0;
+      interactive = null;
       let timer;
       const seen = new Promise((resolve, reject) => {
         onSeen = resolve; // the first report wins
@@ -133,6 +137,9 @@ export async function openSession(cdp, { cookie, network, helpCenter, stats, tim
         ms: report.painted - navStart,
         inDomMs: report.inDom === null ? undefined : report.inDom - navStart,
         how: report.how,
+        // The time the user can add to the list they see: the later of its paint and the add
+        // form's handlers (a page without the mark, the tutorial's, has them before its list).
+        interactiveMs: Math.max(report.painted, interactive ?? 0) - navStart,
         shownIn: report.top ? 'page' : 'widget frame',
         tokenRequests,
         timeline: await timeline(navStart),

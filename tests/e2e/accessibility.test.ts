@@ -139,7 +139,7 @@ describe.each(MODES)('accessibility in %s mode', { timeout: 60_000 }, (mode) => 
     const frame = await widgetFrame(page, app);
     await frame.waitForSelector('h1:text-is("Aufgabenliste")');
     // The server marks the content's language; the document's follows once it is interactive.
-    expect(await frame.getAttribute('main', 'lang')).toBe('de');
+    expect(await frame.getAttribute('#hct-view', 'lang')).toBe('de');
     await frame.waitForFunction(() => document.documentElement.lang === 'de');
     await page.context().close();
   });

@@ -109,7 +109,7 @@ describe.each(MODES)('your data in %s mode', { timeout: 60_000 }, (mode) => {
     await page.reload();
     const reloaded = await openTodoPage(page, helpCenter, app, mode);
     expect(await itemTexts(reloaded)).toEqual([]);
-    expect(await reloaded.textContent('main')).toContain('Nothing here yet');
+    expect(await reloaded.textContent('#hct-view')).toContain('Nothing here yet');
     // Ids are never reused: a new item after erasing gets a fresh one.
     await addItem(reloaded, 'Fresh start');
     await page.context().close();

@@ -51,7 +51,7 @@ describe.each(MODES)('bulk changes and filters in %s mode', { timeout: 60_000 },
     await frame.check('label:text-is("Mark all as complete")');
     await announced(frame, 'Marked every item as done.');
     expect(await checkedStates(frame)).toEqual([true, true, true]);
-    expect(await frame.textContent('main')).toContain('All done!');
+    expect(await frame.textContent('#hct-view')).toContain('All done!');
     expect(await frame.isChecked('#hct-toggle-all')).toBe(true);
 
     await frame.uncheck('#hct-toggle-all');
@@ -109,7 +109,7 @@ describe.each(MODES)('bulk changes and filters in %s mode', { timeout: 60_000 },
     expect(await itemTexts(frame)).toEqual(['alpha', 'beta']);
     await frame.click('button:text("Clear completed (2)")');
     await announced(frame, 'Cleared 2 completed items.');
-    expect(await frame.textContent('main')).toContain('No completed items.');
+    expect(await frame.textContent('#hct-view')).toContain('No completed items.');
 
     await frame.click('[role="group"] button:text-is("All")');
     expect(await itemTexts(frame)).toEqual(['gamma']);

@@ -37,14 +37,14 @@ describe.each(MODES)('widget in %s mode', { timeout: 60_000 }, (mode) => {
 
   it('adds, edits, toggles, deletes and clears completed items, and keeps them across reloads', async () => {
     const { page, frame } = await open(freshUserId());
-    expect(await frame.textContent('main')).toContain('Nothing here yet');
+    expect(await frame.textContent('#hct-view')).toContain('Nothing here yet');
 
     await addItem(frame, 'Buy milk');
     await frame.fill('#hct-new', 'Write report');
     await frame.click('button[type="submit"]');
     await addItem(frame, 'Call Bob');
     expect(await itemTexts(frame)).toEqual(['Buy milk', 'Write report', 'Call Bob']);
-    expect(await frame.textContent('main')).toContain('3 open items');
+    expect(await frame.textContent('#hct-view')).toContain('3 open items');
 
     // Edit: a visible affordance, Enter saves.
     await frame.click('button[aria-label="Edit “Write report”"]');
@@ -71,7 +71,7 @@ describe.each(MODES)('widget in %s mode', { timeout: 60_000 }, (mode) => {
     let reloaded = await openTodoPage(page, helpCenter, app, mode);
     expect(await itemTexts(reloaded)).toEqual(['Buy milk', 'Call Bob']);
     expect(await reloaded.isChecked('li:has(label:text-is("Buy milk")) input')).toBe(true);
-    expect(await reloaded.textContent('main')).toContain('All done!');
+    expect(await reloaded.textContent('#hct-view')).toContain('All done!');
 
     await reloaded.click('button:text("Clear completed (2)")');
     await reloaded.waitForSelector('text=Nothing here yet');

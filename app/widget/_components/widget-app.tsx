@@ -1,27 +1,23 @@
 'use client';
 
 /**
- * The widget's root: connects to the embedding help center page, applies its locale (language
- * and direction) and brand, reports its height, and shows either the list or why there is none
- * (signed out, plan without help center JWTs, token failure, not embedded).
+ * The iframe's widget (`/widget`): connects to the embedding help center page, which sends the
+ * token, locale and brand by message, reports its height so the iframe fits it, and shows the
+ * shared view (widget-shell.tsx).
  */
 import { useEffect, useRef, type JSX } from 'react';
 
-import { localeDirection, messagesFor, resolveLanguage, type Messages } from '@/lib/widget/i18n';
-import { TodosCache } from '@/lib/widget/todos-cache';
-import type { TodoItem } from '@/lib/widget/types';
-import type { FirstView } from '@/lib/widget-server/first-view';
-import { themeStyle } from '@/lib/widget/theme';
-import { useParent, type ParentState } from '@/lib/widget/use-parent';
+import { localeDirection, messagesFor, resolveLanguage } from '@/lib/widget/i18n';
+import { useParent } from '@/lib/widget/use-parent';
 import { useResizeReport } from '@/lib/widget/use-resize-report';
+import type { FirstView } from '@/lib/widget-server/first-view';
 
-import { TodoPanel } from './todo-panel';
-import styles from './widget.module.css';
+import { WidgetShell } from './widget-shell';
 
 export interface WidgetAppProps {
   /** ALLOWED_ORIGINS, rendered by the server: the only parents the widget will talk to. */
   allowedOrigins: string[];
-  /** Options from the iframe URL (script mode); the parent's config message overrides them. */
+  /** Options from the iframe URL; the parent's config message overrides them. */
   locale?: string;
   accent?: string;
   font?: string;
@@ -29,66 +25,9 @@ export interface WidgetAppProps {
   first?: FirstView;
 }
 
-function Body({
-  parent,
-  m,
-  initialItems,
-}: {
-  parent: ParentState;
-  m: Messages;
-  initialItems: TodoItem[] | undefined;
-}): JSX.Element {
-  switch (parent.phase) {
-    case 'ready':
-      return (
-        <TodosCache items={initialItems}>
-          <TodoPanel api={parent.api} m={m} rendered={initialItems !== undefined} />
-        </TodosCache>
-      );
-    case 'not-embedded':
-      return <p className={styles.muted}>{m.notEmbedded}</p>;
-    case 'signed-out':
-      return (
-        <p className={styles.notice}>
-          {m.signedOut}{' '}
-          {parent.signInUrl && (
-            <a href={parent.signInUrl} target="_top" className={styles.anchor}>
-              {m.signIn}
-            </a>
-          )}
-        </p>
-      );
-    case 'unavailable':
-      return (
-        <p role="alert" className={styles.notice}>
-          {m.featureUnavailable}
-        </p>
-      );
-    case 'failed':
-      return (
-        <div role="alert" className={styles.alert}>
-          <p className={styles.alertText}>{m.signInFailed}</p>
-          <button type="button" className={styles.secondary} onClick={parent.retry}>
-            {m.retry}
-          </button>
-        </div>
-      );
-    case 'connecting':
-      return (
-        <p className={styles.muted} aria-busy="true">
-          {m.connecting}
-        </p>
-      );
-  }
-}
-
 export function WidgetApp(props: WidgetAppProps): JSX.Element {
   const parent = useParent(props.allowedOrigins, props.first?.phase);
-  const initialItems = props.first?.phase === 'ready' ? props.first.items : undefined;
   const locale = parent.config.locale ?? props.locale;
-  const language = resolveLanguage(locale);
-  const dir = localeDirection(locale);
-  const m = messagesFor(language);
   const root = useRef<HTMLDivElement>(null);
   useResizeReport(root, parent.post);
 
@@ -100,23 +39,24 @@ export function WidgetApp(props: WidgetAppProps): JSX.Element {
 
   // The server rendered <html lang dir> from the URL's locale (app/layout.tsx); a locale that
   // arrives later in the help center's config message takes over here.
+  const language = resolveLanguage(locale);
+  const dir = localeDirection(locale);
   useEffect(() => {
     document.documentElement.lang = language;
     document.documentElement.dir = dir;
-    document.title = m.title;
-  }, [language, dir, m]);
-
-  const style = themeStyle({
-    accent: parent.config.accent ?? props.accent,
-    font: parent.config.font ?? props.font,
-  });
+    document.title = messagesFor(language).title;
+  }, [language, dir]);
 
   return (
-    <div ref={root} className={styles.root} style={style}>
-      <main lang={language} className={styles.main}>
-        <h1 className={styles.title}>{m.title}</h1>
-        <Body parent={parent} m={m} initialItems={initialItems} />
-      </main>
-    </div>
+    <WidgetShell
+      handOff={parent}
+      locale={locale}
+      theme={{
+        accent: parent.config.accent ?? props.accent,
+        font: parent.config.font ?? props.font,
+      }}
+      initialItems={props.first?.phase === 'ready' ? props.first.items : undefined}
+      rootRef={root}
+    />
   );
 }

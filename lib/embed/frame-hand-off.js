@@ -1,77 +1,23 @@
 /**
- * The help center side of the hand-off, written once for both embeds: public/embed.js (script
- * mode) and the inline script of theme-snippet/todo-list-iframe.hbs (iframe mode) are generated
- * from this file and an entry each (scripts/build-embed.mjs; a unit test fails when a committed
- * copy is out of date). Plain ES2019 that runs in any help center page: no modules, no globals.
+ * Iframe mode's side of the hand-off (the inline script of theme-snippet/todo-list-iframe.hbs,
+ * generated with token-source.js and iframe-entry.js by scripts/build-embed.mjs; a unit test
+ * fails when the committed copy is out of date).
  *
- * handOff(frame, widgetUrl, options) gets the user's help center JWT, caches it until 60 s before
- * its `exp`, and hands it to the widget in `frame` two ways:
+ * handOff(frame, widgetUrl, options) hands the user's token (token-source.js) to the widget in
+ * `frame` two ways:
  * - first paint: the frame is navigated with a form POST whose body carries the token (never a
  *   URL), so /widget answers HTML that already lists the user's items;
  * - afterwards, and whenever the widget asks: the postMessage protocol (lib/widget/protocol.ts),
  *   posting only to the widget's origin, never '*'.
  */
+/* global tokenSource, anonymousUser, placeholder, realDocument */
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- called by the entries
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- called by the entry
 function handOff(frame, widgetUrl, options) {
   var origin = new URL(widgetUrl).origin;
-  // The snippets ship with a placeholder origin under .invalid, which never resolves: unchanged,
-  // they must send nothing anywhere, and say what to change.
-  if (/\.invalid$/i.test(new URL(widgetUrl).hostname)) {
-    console.error('hc-todo: ' + origin + " is a placeholder: put your deployment's URL instead");
-    return;
-  }
-  var user = (window.HelpCenter && window.HelpCenter.user) || { role: 'anonymous' };
-  var anonymous = user.role === 'anonymous';
-  var cached = null; // { token, until }
-  var inFlight = null;
-
-  function failure(code, status) {
-    var error = new Error('hc-todo: no help center token (' + code + ')');
-    error.code = code;
-    error.status = status;
-    return error;
-  }
-
-  // Milliseconds since the epoch at which the token expires; 0 (never cached) when unreadable.
-  function expiry(token) {
-    try {
-      var part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-      var exp = JSON.parse(atob(part)).exp;
-      return typeof exp === 'number' ? exp * 1000 : 0;
-    } catch {
-      return 0;
-    }
-  }
-
-  function getToken(fresh) {
-    if (!fresh && cached && Date.now() < cached.until) return Promise.resolve(cached.token);
-    if (inFlight) return inFlight; // concurrent callers share one request
-    cached = null;
-    inFlight = fetch('/api/v2/help_center/integration/token', {
-      credentials: 'same-origin',
-      headers: { accept: 'application/json' },
-    })
-      .then(
-        function (res) {
-          // 404: the plan has no help center JWTs (Guide Enterprise only).
-          if (!res.ok) throw failure(res.status === 404 ? 'unavailable' : 'failed', res.status);
-          return res.json();
-        },
-        function () {
-          throw failure('failed');
-        },
-      )
-      .then(function (body) {
-        if (!body || typeof body.token !== 'string') throw failure('failed');
-        cached = { token: body.token, until: expiry(body.token) - 60000 };
-        return body.token;
-      })
-      .finally(function () {
-        inFlight = null;
-      });
-    return inFlight;
-  }
+  if (placeholder(new URL(widgetUrl))) return;
+  var anonymous = anonymousUser();
+  var getToken = tokenSource();
 
   function post(message) {
     message.v = 1;
@@ -178,16 +124,6 @@ function preconnect(origin) {
   (realDocument('head') || realDocument('body')).appendChild(link);
 }
 
-/**
- * `document[name]` (called with `arg` when a method) as the browser defines it, not as the page
- * may have shadowed it: an element with `name="currentScript"` (or `body`, `querySelector`, …)
- * replaces that property of `document` (DOM clobbering, whatwg/html#10687).
- */
-function realDocument(name, arg) {
-  var property = Object.getOwnPropertyDescriptor(Document.prototype, name);
-  return property.get ? property.get.call(document) : property.value.call(document, arg);
-}
-
 /** The widget's URL with its presentation options: not secret, and the server renders them. */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- called by the entries
 function widgetAddress(base, options) {
@@ -197,18 +133,4 @@ function widgetAddress(base, options) {
     if (options[name]) url.searchParams.set(name, options[name]);
   });
   return url.href;
-}
-
-/** Guide's `HelpCenter.user.locale` may be missing: the page's language, then its URL. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- called by the entries
-function pageLocale(explicit) {
-  var user = (window.HelpCenter && window.HelpCenter.user) || {};
-  var path = /^\/hc\/([a-z]{2,3}(?:-[a-z0-9]{2,8})*)\//i.exec(location.pathname);
-  return (
-    explicit ||
-    user.locale ||
-    document.documentElement.lang ||
-    (path && path[1]) ||
-    'en'
-  ).toLowerCase();
 }

@@ -1,0 +1,35 @@
+/**
+ * React state for script mode's hand-off (in-page-hand-off.ts), in the same shape the iframe's
+ * message hand-off has (use-parent.ts), so both shells show the same view.
+ */
+import { useCallback, useEffect, useState } from 'react';
+
+import { inPageApi, tokenErrorCode, type InPageHandOff } from './in-page-hand-off';
+import type { HandOffState, Phase } from './use-parent';
+
+const phaseOfTokenError = (error: unknown): Phase =>
+  tokenErrorCode(error) === 'unavailable' ? 'unavailable' : 'failed';
+
+/** `initialPhase`: what the mount already knew (the token had arrived, or was refused). */
+export function useHostPage(handOff: InPageHandOff, initialPhase: Phase): HandOffState {
+  const [phase, setPhase] = useState<Phase>(initialPhase);
+  const [api] = useState(() => inPageApi(handOff));
+
+  useEffect(() => {
+    if (phase !== 'connecting' || !handOff.getToken) return;
+    let active = true;
+    handOff.getToken(false).then(
+      () => active && setPhase('ready'),
+      (error: unknown) => active && setPhase(phaseOfTokenError(error)),
+    );
+    return () => {
+      active = false;
+    };
+  }, [handOff, phase]);
+
+  const retry = useCallback(() => setPhase('connecting'), []);
+
+  // The help center's own sign-in page, back to where the user is.
+  const signInUrl = `/hc/signin?return_to=${encodeURIComponent(window.location.href)}`;
+  return { phase, signInUrl, api, retry };
+}
