@@ -30,6 +30,9 @@ export function useHostPage(handOff: InPageHandOff, initialPhase: Phase): HandOf
   const retry = useCallback(() => setPhase('connecting'), []);
 
   // The help center's own sign-in page, back to where the user is.
-  const signInUrl = `/hc/signin?return_to=${encodeURIComponent(window.location.href)}`;
+  const signInUrl = new URL(
+    `/hc/signin?return_to=${encodeURIComponent(window.location.href)}`,
+    window.location.href,
+  ).href;
   return { phase, signInUrl, api, retry };
 }

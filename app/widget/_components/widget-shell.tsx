@@ -95,9 +95,11 @@ export function WidgetShell({
   theme,
   initialItems,
   rootRef,
+  inPage = false,
 }: WidgetShellProps): JSX.Element {
   const language = resolveLanguage(locale);
   const m = messagesFor(language);
+  const View = inPage ? 'section' : 'main';
   return (
     <div
       ref={rootRef}
@@ -105,10 +107,17 @@ export function WidgetShell({
       className={styles.root}
       style={themeStyle(theme)}
     >
-      <main lang={language} className={styles.main}>
-        <h1 className={styles.title}>{m.title}</h1>
+      <View
+        id={VIEW_ID}
+        lang={language}
+        aria-labelledby={`${VIEW_ID}-title`}
+        className={styles.main}
+      >
+        <h1 id={`${VIEW_ID}-title`} className={styles.title}>
+          {m.title}
+        </h1>
         <Body handOff={handOff} m={m} initialItems={initialItems} />
-      </main>
+      </View>
     </div>
   );
 }
