@@ -74,7 +74,7 @@ export async function signIn(
 export const WIDGET_IFRAME = 'iframe[data-hc-todo], iframe#hc-todo-frame';
 
 /** Script mode's widget: in the help center page, in #hc-todo's open shadow root. */
-export const IN_PAGE_WIDGET = '#hc-todo main';
+export const IN_PAGE_WIDGET = '#hc-todo #hct-view';
 
 /**
  * In a function evaluated in the widget's frame: the widget's tree — script mode's shadow root in
@@ -156,9 +156,23 @@ export async function openTodoPage(
   return frame;
 }
 
+/**
+ * The focused element as `tag#id|label`, looking into shadow roots (in script mode the page's
+ * `document.activeElement` is the widget's host, #hc-todo); '' when nothing has focus.
+ */
+export function focusedElement(frame: Frame): Promise<string> {
+  return frame.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el
+      ? `${el.tagName.toLowerCase()}#${el.id}|${el.getAttribute('aria-label') ?? el.textContent}`
+      : '';
+  });
+}
+
 /** The texts of the items the widget shows, in order. */
 export function itemTexts(frame: Frame): Promise<string[]> {
-  return frame.$$eval('li label', (labels) => labels.map((l) => l.textContent ?? ''));
+  return frame.$$eval('#hct-view li label', (labels) => labels.map((l) => l.textContent ?? ''));
 }
 
 /** Adds an item with the keyboard and waits until the server has confirmed it (a real id). */
@@ -231,7 +245,7 @@ export function recordApiRequests(page: Page, app: string): ApiRequest[] {
 
 /** The items' checkbox states, in order. */
 export function checkedStates(frame: Frame): Promise<boolean[]> {
-  return frame.$$eval('li input[type="checkbox"]', (boxes) =>
+  return frame.$$eval('#hct-view li input[type="checkbox"]', (boxes) =>
     boxes.map((box) => (box as HTMLInputElement).checked),
   );
 }

@@ -36,7 +36,8 @@ export function itemsOfListBody(body: unknown): TodoItem[] | undefined {
 /**
  * An API client on the loader's token source, whose first `list()` is the loader's request
  * already under way (so the list is asked for once); a failed one is simply asked again here,
- * where an expired token is refreshed and errors are described.
+ * where an expired token is refreshed and errors are described. Only for a widget that has not
+ * shown a list yet: afterwards the loader's answer is out of date.
  */
 export function inPageApi(handOff: InPageHandOff): TodoApi {
   const source = handOff.getToken;

@@ -12,6 +12,7 @@ import {
   addItem,
   announced,
   freshUserId,
+  inWidget,
   itemTexts,
   newContext,
   openTodoPage,
@@ -38,8 +39,9 @@ describe.each(MODES)('your data in %s mode', { timeout: 60_000 }, (mode) => {
     return { page, frame };
   }
 
+  /** The focused element's text, in the widget's own tree (script mode's is a shadow root). */
   const focused = (frame: Frame): Promise<string> =>
-    frame.evaluate(() => document.activeElement?.textContent ?? '');
+    inWidget(frame, (tree) => tree.activeElement?.textContent ?? '', null);
 
   it('downloads hc-todo-export.json with the user and their items', async () => {
     const userId = freshUserId();
@@ -104,7 +106,7 @@ describe.each(MODES)('your data in %s mode', { timeout: 60_000 }, (mode) => {
       ['DELETE', '/api/me'],
     ]);
     expect(await focused(frame)).toBe('');
-    expect(await frame.evaluate(() => document.activeElement?.id)).toBe('hct-new');
+    expect(await inWidget(frame, (tree) => tree.activeElement?.id, null)).toBe('hct-new');
 
     await page.reload();
     const reloaded = await openTodoPage(page, helpCenter, app, mode);

@@ -1,7 +1,8 @@
 /**
- * Right-to-left help centers (docs/embedding.md), in both embed modes: the widget's document takes
- * the locale's language and direction from the server on, its layout is mirrored, nothing
- * spills sideways, and axe finds nothing wrong in Arabic or Hebrew.
+ * Right-to-left help centers (docs/embedding.md), in both embed modes: the widget takes the
+ * locale's language and direction from its first render on (the iframe's document from the
+ * server on), its layout is mirrored, nothing spills sideways, and axe finds nothing wrong in
+ * Arabic or Hebrew.
  */
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addItem,
   freshUserId,
+  inWidget,
   newContext,
   openTodoPage,
   signIn,
@@ -39,48 +41,68 @@ interface Box {
   right: number;
 }
 
-/** Where each item's checkbox and text are, and whatever sticks out of the frame. */
+/**
+ * Where each item's checkbox and text are, and whatever sticks out of the widget's area: the
+ * iframe's viewport, or in script mode the box of its host (#hc-todo) in the help center page.
+ * Positions are relative to the area's left edge.
+ */
 function measure(frame: Frame): Promise<{
   rows: { checkbox: Box; text: Box }[];
   scrollWidth: number;
   clientWidth: number;
   outside: string[];
 }> {
-  return frame.evaluate(() => {
-    const box = (rect: DOMRect): Box => ({ left: rect.left, right: rect.right });
-    // The text itself, not its label's box (which fills the row).
-    const textBox = (label: Element): Box => {
-      const range = document.createRange();
-      range.selectNodeContents(label);
-      return box(range.getBoundingClientRect());
-    };
-    const root = document.documentElement;
-    // Every visible element of the widget lies within the frame's width.
-    const outside = [...document.querySelectorAll('main *')]
-      .filter((el) => el.checkVisibility() && el.getBoundingClientRect().width > 1)
-      .filter((el) => {
-        const rect = el.getBoundingClientRect();
-        return rect.left < -0.5 || rect.right > root.clientWidth + 0.5;
-      })
-      .map((el) => `${el.tagName.toLowerCase()}: ${el.textContent?.slice(0, 40) ?? ''}`);
-    return {
-      rows: [...document.querySelectorAll('li')].map((li) => ({
-        checkbox: box(li.querySelector('input[type="checkbox"]')!.getBoundingClientRect()),
-        text: textBox(li.querySelector('label')!),
-      })),
-      scrollWidth: root.scrollWidth,
-      clientWidth: root.clientWidth,
-      outside,
-    };
-  });
+  return inWidget(
+    frame,
+    (tree) => {
+      const inPage = tree instanceof ShadowRoot;
+      const area = inPage ? (tree.host as HTMLElement) : document.documentElement;
+      const left = inPage ? area.getBoundingClientRect().left : 0;
+      const box = (rect: DOMRect): Box => ({ left: rect.left - left, right: rect.right - left });
+      // The text itself, not its label's box (which fills the row).
+      const textBox = (label: Element): Box => {
+        const range = document.createRange();
+        range.selectNodeContents(label);
+        return box(range.getBoundingClientRect());
+      };
+      // Every visible element of the widget lies within the area's width.
+      const outside = [...tree.querySelectorAll('#hct-view *')]
+        .filter((el) => el.checkVisibility() && el.getBoundingClientRect().width > 1)
+        .filter((el) => {
+          const rect = box(el.getBoundingClientRect());
+          return rect.left < -0.5 || rect.right > area.clientWidth + 0.5;
+        })
+        .map((el) => `${el.tagName.toLowerCase()}: ${el.textContent?.slice(0, 40) ?? ''}`);
+      return {
+        rows: [...tree.querySelectorAll('#hct-view li')].map((li) => ({
+          checkbox: box(li.querySelector('input[type="checkbox"]')!.getBoundingClientRect()),
+          text: textBox(li.querySelector('label')!),
+        })),
+        scrollWidth: area.scrollWidth,
+        clientWidth: area.clientWidth,
+        outside,
+      };
+    },
+    null,
+  );
 }
 
-/** The document's attributes as they are now. */
+/**
+ * The widget's language and direction as they are now: the iframe document's own attributes; in
+ * script mode its view's `lang` and the direction its content is laid out in.
+ */
 const documentLocale = (frame: Frame): Promise<{ lang: string; dir: string }> =>
-  frame.evaluate(() => ({
-    lang: document.documentElement.lang,
-    dir: document.documentElement.dir,
-  }));
+  inWidget(
+    frame,
+    (tree) => {
+      if (!(tree instanceof ShadowRoot)) {
+        return { lang: document.documentElement.lang, dir: document.documentElement.dir };
+      }
+      const view = tree.getElementById('hct-view')!;
+      return { lang: view.lang, dir: getComputedStyle(view).direction };
+    },
+    null,
+  );
 
 describe('the widget document from the server', () => {
   const { apps } = system();
@@ -151,8 +173,8 @@ describe.each(MODES)('right to left in %s mode', { timeout: 60_000 }, (mode) => 
       expect(summary(await axe(frame))).toEqual([]);
       await addItem(frame, locale === 'ar' ? 'تجديد عقد الدعم' : 'חידוש חוזה התמיכה');
       await addItem(frame, 'Reply to the survey!');
-      await frame.check('li input[type="checkbox"]');
-      await frame.waitForSelector('li[data-done]');
+      await frame.check('#hct-view li input[type="checkbox"]');
+      await frame.waitForSelector('#hct-view li[data-done]');
       expect(summary(await axe(frame))).toEqual([]);
       await frame.click(`button:text-is("${messagesFor(resolveLanguage(locale)).deleteAll}")`);
       await frame.waitForSelector('[role="alertdialog"]');
@@ -164,14 +186,13 @@ describe.each(MODES)('right to left in %s mode', { timeout: 60_000 }, (mode) => 
   it('turns right to left when the locale arrives only in the config message', async () => {
     // Signed out, the iframe snippet's frame stays on its plain `/widget`, with no locale in the
     // URL: the server renders English, left to right, and the config message then says `he`.
-    // (Script mode puts the locale in the URL, so there the server already renders `he`.)
+    // (In script mode the loader hands the locale to the widget before its first render.)
     const page = await (await newContext(browser())).newPage();
     await signIn(page, helpCenter, 'anonymous');
     await page.goto(todoPageUrl(helpCenter, app, mode, { locale: 'he', lang: 'he' }));
     const frame = await widgetFrame(page, app);
     await frame.waitForSelector('h1:text-is("רשימת משימות")');
-    await frame.waitForFunction(() => document.documentElement.dir === 'rtl');
-    expect(await documentLocale(frame)).toEqual({ lang: 'he', dir: 'rtl' });
+    await expect.poll(() => documentLocale(frame)).toEqual({ lang: 'he', dir: 'rtl' });
     expect(summary(await axe(frame))).toEqual([]);
     await page.context().close();
   });

@@ -11,6 +11,7 @@ import {
   alertText,
   announced,
   freshUserId,
+  inPage,
   itemTexts,
   newContext,
   openTodoPage,
@@ -130,20 +131,31 @@ describe.each(MODES)('widget in %s mode', { timeout: 60_000 }, (mode) => {
     await page.context().close();
   });
 
-  it('sizes the iframe to its content: no inner scrollbar, growing as items are added', async () => {
-    const { page, frame } = await open(freshUserId());
-    const iframe = await page.$(WIDGET_IFRAME);
-    const before = (await iframe!.boundingBox())!.height;
-    for (const value of ['one', 'two', 'three', 'four', 'five', 'six']) await addItem(frame, value);
-    await page.waitForFunction(
-      (h) => document.querySelector('iframe')!.getBoundingClientRect().height > h + 200,
-      before,
-    );
-    const { scrollHeight, innerHeight } = await frame.evaluate(() => ({
-      scrollHeight: document.documentElement.scrollHeight,
-      innerHeight: window.innerHeight,
-    }));
-    expect(scrollHeight).toBeLessThanOrEqual(innerHeight + 1);
-    await page.context().close();
-  });
+  it(
+    mode === 'iframe'
+      ? 'sizes the iframe to its content: no inner scrollbar, growing as items are added'
+      : 'grows with its content in the page: nothing clipped, nothing scrolls inside it',
+    async () => {
+      const { page, frame } = await open(freshUserId());
+      // The iframe, or in script mode the widget's host element in the help center page.
+      const box = page.locator(inPage(page, frame) ? '#hc-todo' : WIDGET_IFRAME);
+      const height = async (): Promise<number> => (await box.boundingBox())!.height;
+      const before = await height();
+      for (const value of ['one', 'two', 'three', 'four', 'five', 'six']) {
+        await addItem(frame, value);
+      }
+      await expect.poll(height).toBeGreaterThan(before + 200);
+      const { scrollHeight, innerHeight } = inPage(page, frame)
+        ? await page.$eval('#hc-todo', (host) => ({
+            scrollHeight: host.scrollHeight,
+            innerHeight: host.clientHeight,
+          }))
+        : await frame.evaluate(() => ({
+            scrollHeight: document.documentElement.scrollHeight,
+            innerHeight: window.innerHeight,
+          }));
+      expect(scrollHeight).toBeLessThanOrEqual(innerHeight + 1);
+      await page.context().close();
+    },
+  );
 });

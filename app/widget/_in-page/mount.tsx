@@ -69,11 +69,15 @@ export async function mount(shadow: ShadowRoot, handOff: InPageHandOff): Promise
     phase = tokenErrorCode(token()!.error) === 'unavailable' ? 'unavailable' : 'failed';
   else if (token()) phase = 'ready';
   const items = phase === 'ready' ? itemsOfListBody(list()?.value) : undefined;
+  // Shown already, the loader's list must not answer a later `list()` as well: by then it is old.
+  const widgetHandOff = items ? { ...handOff, firstList: null } : handOff;
 
   const container = document.createElement('div');
   shadow.replaceChildren(container);
   // Committed now, not on React's next task: the first list paints with this frame.
   flushSync(() =>
-    createRoot(container).render(<InPageWidget handOff={handOff} phase={phase} items={items} />),
+    createRoot(container).render(
+      <InPageWidget handOff={widgetHandOff} phase={phase} items={items} />,
+    ),
   );
 }
