@@ -31,6 +31,7 @@ const result = await esbuild.build({
   platform: 'browser',
   minify: true,
   jsx: 'automatic',
+  alias: { react: 'preact/compat', 'react-dom': 'preact/compat' },
   define: { 'process.env.NODE_ENV': '"production"' },
   loader: { '.module.css': 'local-css', '.css': 'css' },
   tsconfig: path.join(ROOT, 'tsconfig.json'),

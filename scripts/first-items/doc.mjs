@@ -6,7 +6,14 @@
 import os from 'node:os';
 import prettier from 'prettier';
 
-import { criticalPath, emulationCheck, resultsTable, tokenCounts, typicalView } from './report.mjs';
+import {
+  criticalPath,
+  emulationCheck,
+  methodsTable,
+  resultsTable,
+  tokenCounts,
+  typicalView,
+} from './report.mjs';
 
 const loadText = (avg) => avg.map((n) => n.toFixed(2)).join(' ');
 
@@ -40,11 +47,17 @@ Written by \`npm run bench\` (scripts/bench-first-items.mjs); re-run it rather t
 - Node ${process.version}; command: \`${run.command}\` (${run.runs} runs per cell after one unmeasured warm-up round, interleaved round-robin)
 - Networks: loopback (no throttling); emulated = CDP \`Network.emulateNetworkConditions\` with ${latency} ms latency, ${downloadThroughput / 1e6} MB/s down, ${uploadThroughput / 1e6} MB/s up, set on the page and on every frame target as it attaches, without holding it (scripts/first-items/network.mjs)
 
-"First item painted" = from the top page's navigation start until the first seeded item is painted inside the viewport of the document showing it, recorded inside that document: the items carry \`elementtiming="todo-item"\` and a PerformanceObserver takes the first \`element\` entry with a non-empty \`intersectionRect\` (\`renderTime\` + the document's \`performance.timeOrigin\`, minus the top document's); an item first painted outside its frame's viewport (the frame not yet sized) is timed by the first rendered frame in which it is inside (scripts/first-items/probe.mjs). "In DOM" = when a MutationObserver in the document saw the item (— when the item was parsed before the probe reached a frame it could not pause). Cold = a fresh browser context; warm = a second visit in the same context (HTTP cache and connections kept). Pages: \`tutorial\` = the public tutorial's custom page (dev/tutorial-page.ts) calling hc-todo's \`/todo_items\`; \`floor\` = the floor of a framed widget (dev/floor-page.ts: the token fetched with the tutorial's call, then posted into a cross-site frame whose static HTML already holds the items, scripts/first-items/floor-frame.mjs); \`script\` and \`iframe\` = the theme snippets of theme-snippet/ on a Guide-like page. Goals: script mode ≤ 1.0× the tutorial, iframe mode ≤ 1.1× the floor, each in the same network and visit.
+"First item painted" = from the top page's navigation start until the first seeded item is painted inside the viewport of the document showing it, recorded inside that document (scripts/first-items/probe.mjs), two ways: by Element Timing where the browser reports it — the items carry \`elementtiming="todo-item"\` and a PerformanceObserver takes the first \`element\` entry with a non-empty \`intersectionRect\` (\`renderTime\` + the document's \`performance.timeOrigin\`, minus the top document's) — and otherwise by the first rendered frame in which the item is in the DOM and inside the viewport (a task posted from that frame's \`requestAnimationFrame\` callback). Chromium reports no Element Timing entry for an element in a shadow tree, so script mode's widget (in \`#hc-todo\`'s shadow root) is timed by the rendered frame; the table after the results compares the two ways on the pages that have both. "In DOM" = when a MutationObserver in the document (and in every shadow root) saw the item (— when the item was parsed before the probe reached a frame it could not pause). "Accepts an add" = the later of that paint and the widget's \`hc-todo:interactive\` mark (its add form has its handlers; the tutorial's page has them before its list, so its paint). Cold = a fresh browser context; warm = a second visit in the same context (HTTP cache and connections kept). Pages: \`tutorial\` = the public tutorial's custom page (dev/tutorial-page.ts) calling hc-todo's \`/todo_items\`; \`floor\` = the floor of a framed widget (dev/floor-page.ts: the token fetched with the tutorial's call, then posted into a cross-site frame whose static HTML already holds the items, scripts/first-items/floor-frame.mjs); \`script\` and \`iframe\` = the theme snippets of theme-snippet/ on a Guide-like page. Goals (issue #16): script mode's first item painted ≤ 1.0× the tutorial and accepting an add ≤ 1.2× the tutorial's, iframe mode ≤ 1.1× the floor, each in the same network and visit.
 
 ## Results
 
 ${resultsTable(cells, networks, run.visits, pages)}
+
+### The two ways of timing a paint
+
+${methodsTable(cells, pages)}
+
+A positive difference means Element Timing reports the paint later than the rendered frame does: by about that much, the rendered-frame time favours a page timed by it.
 
 ## Token requests per page view
 

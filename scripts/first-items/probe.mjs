@@ -1,14 +1,16 @@
 /**
  * What one page view measures, from inside each document (issue #16: measure what the user sees):
  *
- * - "first item painted": the items carry `elementtiming="todo-item"` (the widget's TodoRow, the
- *   tutorial page, the floor's frame), and a PerformanceObserver for `element` entries (buffered,
- *   so one installed late still sees earlier paints) takes the first whose `intersectionRect` is
- *   not empty: `renderTime` + that document's `performance.timeOrigin`, an epoch time comparable
- *   across frames and processes. An item painted outside its frame's viewport (the frame not yet
- *   sized) has an entry with an empty rectangle and none later, so for it the probe waits for the
- *   first animation frame in which the item is inside the viewport and takes the time of a task
- *   posted from it, i.e. just after that frame was rendered (`how: raf`).
+ * - "first item painted", two ways, each an epoch time comparable across frames and processes:
+ *   - `element`: the items carry `elementtiming="todo-item"` (the widget's TodoRow, the tutorial
+ *     page, the floor's frame), and a PerformanceObserver for `element` entries (buffered, so one
+ *     installed late still sees earlier paints) takes the first whose `intersectionRect` is not
+ *     empty: `renderTime` + that document's `performance.timeOrigin`. Chromium reports no entry
+ *     for an element in a shadow tree, so script mode's in-page widget has none;
+ *   - `frame`: the first animation frame in which the item is in the DOM and inside the viewport,
+ *     timed by a task posted from that frame's requestAnimationFrame callback, i.e. just after
+ *     the frame was rendered. Also what an item painted outside its frame's viewport (the frame
+ *     not yet sized) is timed by: its Element Timing entry has an empty rectangle.
  * - "first item in the DOM": a MutationObserver from document start (when the probe was in
  *   place before the item; empty otherwise), on the document and on every shadow root created;
  * - "accepts an add": the widget's `hc-todo:interactive` performance mark (set once its add form
@@ -30,27 +32,11 @@ function probe(binding) {
   const SELECTOR = '[elementtiming="todo-item"]';
   const now = () => performance.timeOrigin + performance.now();
   const top = window === window.top;
-  let done = false;
   let inDom = null;
   // Script mode's widget lives in a shadow root, which neither querySelector nor a
-  // MutationObserver on the document sees into: each new shadow root is watched as well.
+  // MutationObserver on the document sees into: each new shadow root is searched and watched too.
   const trees = [document];
-  const found = () => trees.some((tree) => tree.querySelector(SELECTOR));
-  if (!found()) {
-    const observer = new MutationObserver(() => {
-      if (!found()) return;
-      inDom = now();
-      observer.disconnect();
-    });
-    observer.observe(document, { childList: true, subtree: true });
-    const attachShadow = Element.prototype.attachShadow;
-    Element.prototype.attachShadow = function (init) {
-      const root = attachShadow.call(this, init);
-      trees.push(root);
-      observer.observe(root, { childList: true, subtree: true });
-      return root;
-    };
-  }
+  const first = () => trees.map((tree) => tree.querySelector(SELECTOR)).find(Boolean);
   // When the widget says it accepts input (`performance.mark('hc-todo:interactive')`, in both
   // embeds), reported on its own: it may come before or after the first item's paint.
   new PerformanceObserver((list) => {
@@ -60,10 +46,12 @@ function probe(binding) {
       window[binding](JSON.stringify({ interactive: at, top, url: location.href }));
     }
   }).observe({ type: 'mark', buffered: true });
-  const painted = (at, how) => {
-    if (done) return;
-    done = true;
-    window[binding](JSON.stringify({ inDom, painted: at, how, top, url: location.href }));
+  // Each way of timing the paint is reported once; session.mjs prefers Element Timing.
+  const sent = new Set();
+  const report = (how, at) => {
+    if (sent.has(how)) return;
+    sent.add(how);
+    window[binding](JSON.stringify({ how, at, inDom, top, url: location.href }));
   };
   const inViewport = (element) => {
     const r = element.getBoundingClientRect();
@@ -71,24 +59,44 @@ function probe(binding) {
       r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.left < innerWidth
     );
   };
+  // The first rendered frame in which the item is inside the viewport: a task posted from that
+  // frame's requestAnimationFrame callback runs just after the frame was rendered.
   const whenInViewport = (element) => {
     const tick = () => {
-      if (done || !element.isConnected) return;
+      if (sent.has('frame') || !element.isConnected) return;
       if (!inViewport(element)) return void requestAnimationFrame(tick);
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => painted(now(), 'raf');
+      channel.port1.onmessage = () => report('frame', now());
       channel.port2.postMessage(null);
     };
     requestAnimationFrame(tick);
   };
+  // Parsed before the probe reached this document (a frame it could not pause): no DOM time.
+  if (first()) whenInViewport(first());
+  else {
+    const watch = new MutationObserver(() => {
+      const element = first();
+      if (!element || inDom !== null) return;
+      inDom = now();
+      watch.disconnect();
+      whenInViewport(element);
+    });
+    watch.observe(document, { childList: true, subtree: true });
+    const attachShadow = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attachShadow.call(this, init);
+      trees.push(root);
+      if (inDom === null) watch.observe(root, { childList: true, subtree: true });
+      return root;
+    };
+  }
+  // Element Timing (not reported for elements in a shadow tree: script mode has only `frame`).
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       if (entry.identifier !== 'todo-item') continue;
       const rect = entry.intersectionRect;
       if (rect.width > 0 && rect.height > 0) {
-        painted(performance.timeOrigin + (entry.renderTime || entry.loadTime), 'element');
-      } else if (entry.element) {
-        whenInViewport(entry.element);
+        report('element', performance.timeOrigin + (entry.renderTime || entry.loadTime));
       }
     }
   }).observe({ type: 'element', buffered: true });

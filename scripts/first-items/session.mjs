@@ -26,13 +26,18 @@ export async function openSession(cdp, { cookie, network, helpCenter, stats, tim
   let lastNetwork = performance.now();
   let onSeen = () => {};
   let interactive = null;
+  /** This visit's first report of each kind: `element` and `frame` (probe.mjs). */
+  let paints = {};
 
   const off = cdp.on((method, params, sessionId) => {
     if (!sessionId || !(sessions.has(sessionId) || method === 'Target.attachedToTarget')) return;
     if (method === 'Runtime.bindingCalled' && params.name === BINDING) {
       const report = JSON.parse(params.payload);
-      if (report.interactive === undefined) onSeen(report);
-      else interactive ??= report.interactive;
+      if (report.interactive !== undefined) interactive ??= report.interactive;
+      else if (!paints[report.how]) {
+        paints[report.how] = report;
+        onSeen();
+      }
     } else if (method === 'Network.requestWillBeSent') {
       inFlight += 1;
       lastNetwork = performance.now();
@@ -112,19 +117,23 @@ export async function openSession(cdp, { cookie, network, helpCenter, stats, tim
     async visit(url) {
       tokenRequests = 0;
       interactive = null;
+      paints = {};
       let timer;
       const seen = new Promise((resolve, reject) => {
-        onSeen = resolve; // the first report wins
+        onSeen = resolve;
         timer = setTimeout(
           () => reject(new Error(`no item within ${timeoutMs} ms: ${url}`)),
           timeoutMs,
         );
       });
       await cdp.send('Page.navigate', { url }, page);
-      const report = await seen.finally(() => clearTimeout(timer));
+      await seen.finally(() => clearTimeout(timer));
       onSeen = () => {};
-      // Late requests (and HTTP cache writes) finish, so the next visit starts from rest.
+      // Late requests (and HTTP cache writes) finish, so the next visit starts from rest; the
+      // other way of timing the paint reports meanwhile, if it can.
       await settle();
+      // Element Timing where the browser gives it, else the rendered frame (script mode).
+      const report = paints.element ?? paints.frame;
       const navStart = await cdp
         .send(
           'Runtime.evaluate',
@@ -134,12 +143,14 @@ export async function openSession(cdp, { cookie, network, helpCenter, stats, tim
         .then((r) => r.result.value);
       return {
         navStart,
-        ms: report.painted - navStart,
+        ms: report.at - navStart,
         inDomMs: report.inDom === null ? undefined : report.inDom - navStart,
         how: report.how,
+        elementMs: paints.element && paints.element.at - navStart,
+        frameMs: paints.frame && paints.frame.at - navStart,
         // The time the user can add to the list they see: the later of its paint and the add
         // form's handlers (a page without the mark, the tutorial's, has them before its list).
-        interactiveMs: Math.max(report.painted, interactive ?? 0) - navStart,
+        interactiveMs: Math.max(report.at, interactive ?? 0) - navStart,
         shownIn: report.top ? 'page' : 'widget frame',
         tokenRequests,
         timeline: await timeline(navStart),

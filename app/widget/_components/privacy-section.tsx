@@ -9,7 +9,7 @@
  * the rest of the widget is `inert` (the panel does that), focus starts on Cancel (the harmless
  * choice), Escape cancels, and focus goes back to the button that opened it.
  */
-import { useEffect, useRef, useState, type JSX } from 'react';
+import { useLayoutEffect, useRef, useState, type JSX } from 'react';
 
 import { EXPORT_FILE_NAME, type TodoApi } from '@/lib/widget/api-client';
 import type { Messages } from '@/lib/widget/i18n';
@@ -117,7 +117,7 @@ interface ConfirmEraseProps {
 
 function ConfirmErase({ m, itemCount, onCancel, onConfirm }: ConfirmEraseProps): JSX.Element {
   const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancel.current?.focus(), []);
+  useLayoutEffect(() => cancel.current?.focus(), []);
   return (
     <div
       role="alertdialog"

@@ -6,7 +6,7 @@
  * typed text is put back where it was typed, and an alert offers to try again. Focus is moved
  * on purpose after add, edit, delete, clear and erase.
  */
-import { useEffect, useRef, useState, type JSX } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type JSX } from 'react';
 
 import type { TodoApi } from '@/lib/widget/api-client';
 import { describeError } from '@/lib/widget/describe-error';
@@ -61,11 +61,12 @@ export function TodoPanel({
   const [failure, setFailure] = useState<Failure>();
   const [announcement, setAnnouncement] = useState('');
 
-  // Focus moves after the render that shows the change, to an element found by id — in the
+  // Focus moves in the commit that shows the change (a layout effect: before it is painted, and
+  // before the next key press under React and Preact alike), to an element found by id — in the
   // widget's own tree: the iframe's document, or script mode's shadow root in the help center.
   const focusNext = useRef<string | undefined>(undefined);
   const panel = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const id = focusNext.current;
     if (!id) return;
     const tree = panel.current?.getRootNode() as Document | ShadowRoot | undefined;
