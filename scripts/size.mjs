@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Prints what the embed costs a help center page: public/embed.js gzipped, and the JavaScript
- * (and CSS) the /widget page loads, each file gzipped at level 9 and summed.
+ * Prints what the embed costs a help center page: public/embed.js gzipped, script mode's in-page
+ * widget (public/embed/widget.js), and the JavaScript (and CSS) the iframe's /widget page loads,
+ * each file gzipped at level 9 and summed.
  *
  * Usage: `node scripts/size.mjs [appUrl]` — measures a running deployment at appUrl, or starts
  * the production build itself (`npm run build` first) when no URL is given. Exits 1 when embed.js
@@ -26,6 +27,18 @@ console.log(`embed.js: ${kib(embed.length)} raw, ${kib(embedGzip)} gzip (budget 
 if (embedGzip > EMBED_BUDGET_BYTES) {
   console.error(`embed.js is over its budget: ${kib(embedGzip)} gzip > ${kib(EMBED_BUDGET_BYTES)}`);
   process.exitCode = 1;
+}
+
+// Script mode's widget, which the help center page imports: no budget of its own, but printed,
+// so a change that makes every custom page view heavier shows here.
+const widgetModule = path.join(ROOT, 'public', 'embed', 'widget.js');
+if (fs.existsSync(widgetModule)) {
+  const bytes = fs.readFileSync(widgetModule);
+  console.log(
+    `embed/widget.js (script mode's widget): ${kib(bytes.length)} raw, ${kib(gz(bytes))} gzip`,
+  );
+} else {
+  console.log('embed/widget.js: not built (npm run build)');
 }
 
 let appUrl = process.argv[2];
