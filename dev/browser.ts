@@ -73,8 +73,11 @@ export async function signIn(
 /** The iframe of iframe mode (`#hc-todo-frame`; embed.js marked its own before issue #16). */
 export const WIDGET_IFRAME = 'iframe[data-hc-todo], iframe#hc-todo-frame';
 
-/** Script mode's widget: in the help center page, in #hc-todo's open shadow root. */
-export const IN_PAGE_WIDGET = '#hc-todo main';
+/**
+ * Script mode's widget: in the help center page, in #hc-todo's open shadow root (a `<section>`
+ * there; the page's own `<main>` holds it).
+ */
+export const IN_PAGE_WIDGET = '#hc-todo #hct-view';
 
 /**
  * In a function evaluated in the widget's frame: the widget's tree — script mode's shadow root in
