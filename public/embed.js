@@ -103,9 +103,10 @@
 
     var data = script.dataset;
     var getToken = anonymousUser() ? null : tokenSource();
+    var firstToken = getToken && getToken(false);
     var firstList =
-      getToken &&
-      getToken(false)
+      firstToken &&
+      firstToken
         .then(function (token) {
           return fetch(app.origin + '/api/todo_items', {
             headers: { authorization: 'Bearer ' + token },
@@ -130,6 +131,7 @@
             v: 1,
             app: app.origin,
             getToken: getToken,
+            firstToken: firstToken,
             firstList: firstList,
             locale: pageLocale(data.locale),
             accent: data.accent,

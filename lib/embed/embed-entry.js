@@ -29,11 +29,14 @@ function embed() {
 
   var data = script.dataset;
   var getToken = anonymousUser() ? null : tokenSource();
+  // The widget waits for this very request too: asking again after a failure would only add a
+  // round trip before it says so.
+  var firstToken = getToken && getToken(false);
   // The list as soon as the token is there, with the token as the API expects it (the tutorial's
   // own call); `null` when either fails, and the widget asks again with its full error handling.
   var firstList =
-    getToken &&
-    getToken(false)
+    firstToken &&
+    firstToken
       .then(function (token) {
         return fetch(app.origin + '/api/todo_items', {
           headers: { authorization: 'Bearer ' + token },
@@ -58,6 +61,7 @@ function embed() {
           v: 1,
           app: app.origin,
           getToken: getToken,
+          firstToken: firstToken,
           firstList: firstList,
           locale: pageLocale(data.locale),
           accent: data.accent,
