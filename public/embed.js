@@ -114,6 +114,7 @@
           });
         })
         .then(function (res) {
+          if (res.status === 401) getToken(true).catch(function () {});
           return res.ok ? res.json() : null;
         })
         .catch(function () {

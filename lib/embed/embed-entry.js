@@ -44,6 +44,9 @@ function embed() {
         });
       })
       .then(function (res) {
+        // A token the API refused (a slow clock, a key not yet published) looks valid here: the
+        // next one is asked for now, or the widget's own request would be refused too.
+        if (res.status === 401) getToken(true).catch(function () {});
         return res.ok ? res.json() : null;
       })
       .catch(function () {
