@@ -110,7 +110,6 @@
         .then(function (token) {
           return fetch(app.origin + '/api/todo_items', {
             headers: { authorization: 'Bearer ' + token },
-            cache: 'no-store',
           });
         })
         .then(function (res) {
