@@ -114,7 +114,9 @@
         })
         .then(function (res) {
           if (res.status === 401) getToken(true).catch(function () {});
-          return res.ok ? res.json() : null;
+          return res.json().then(function (body) {
+            return res.ok ? body : null;
+          });
         })
         .catch(function () {
           return null;

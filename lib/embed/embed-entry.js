@@ -48,7 +48,11 @@ function embed() {
         // A token the API refused (a slow clock, a key not yet published) looks valid here: the
         // next one is asked for now, or the widget's own request would be refused too.
         if (res.status === 401) getToken(true).catch(function () {});
-        return res.ok ? res.json() : null;
+        // An error's body is read too: left unread, Chromium holds the request (and its
+        // connection, which the widget's own request could use) open.
+        return res.json().then(function (body) {
+          return res.ok ? body : null;
+        });
       })
       .catch(function () {
         return null;
