@@ -9,4 +9,6 @@ export default defineConfig([
   // A release's fixture generator is frozen with the fixtures it made: it is written against
   // that release's code, not today's (see tests/fixtures/upgrade/).
   globalIgnores(['tests/fixtures/**']),
+  // The in-page widget's bundle, built by scripts/build-widget.mjs from sources linted here.
+  globalIgnores(['public/embed/**']),
 ]);

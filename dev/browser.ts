@@ -73,7 +73,10 @@ export async function signIn(
 /** The iframe of iframe mode (`#hc-todo-frame`; embed.js marked its own before issue #16). */
 export const WIDGET_IFRAME = 'iframe[data-hc-todo], iframe#hc-todo-frame';
 
-/** Script mode's widget: in the help center page, in #hc-todo's open shadow root. */
+/**
+ * Script mode's widget: in the help center page, in #hc-todo's open shadow root (a `<section>`
+ * there; the page's own `<main>` holds it).
+ */
 export const IN_PAGE_WIDGET = '#hc-todo #hct-view';
 
 /**

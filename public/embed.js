@@ -103,17 +103,20 @@
 
     var data = script.dataset;
     var getToken = anonymousUser() ? null : tokenSource();
+    var firstToken = getToken && getToken(false);
     var firstList =
-      getToken &&
-      getToken(false)
+      firstToken &&
+      firstToken
         .then(function (token) {
           return fetch(app.origin + '/api/todo_items', {
             headers: { authorization: 'Bearer ' + token },
-            cache: 'no-store',
           });
         })
         .then(function (res) {
-          return res.ok ? res.json() : null;
+          if (res.status === 401) getToken(true).catch(function () {});
+          return res.json().then(function (body) {
+            return res.ok ? body : null;
+          });
         })
         .catch(function () {
           return null;
@@ -130,6 +133,7 @@
             v: 1,
             app: app.origin,
             getToken: getToken,
+            firstToken: firstToken,
             firstList: firstList,
             locale: pageLocale(data.locale),
             accent: data.accent,

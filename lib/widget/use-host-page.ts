@@ -2,7 +2,7 @@
  * React state for script mode's hand-off (in-page-hand-off.ts), in the same shape the iframe's
  * message hand-off has (use-parent.ts), so both shells show the same view.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { inPageApi, tokenErrorCode, type InPageHandOff } from './in-page-hand-off';
 import type { HandOffState, Phase } from './use-parent';
@@ -14,11 +14,17 @@ const phaseOfTokenError = (error: unknown): Phase =>
 export function useHostPage(handOff: InPageHandOff, initialPhase: Phase): HandOffState {
   const [phase, setPhase] = useState<Phase>(initialPhase);
   const [api] = useState(() => inPageApi(handOff));
+  // The first connect takes the loader's request as it settles (a failure is not cached, so
+  // asking again would cost a second request and a round trip); "Try again" asks anew, also
+  // when the mount already knew how that request ended.
+  const firstToken = useRef(initialPhase === 'connecting' ? (handOff.firstToken ?? null) : null);
 
   useEffect(() => {
     if (phase !== 'connecting' || !handOff.getToken) return;
+    const token = firstToken.current ?? handOff.getToken(false);
+    firstToken.current = null;
     let active = true;
-    handOff.getToken(false).then(
+    token.then(
       () => active && setPhase('ready'),
       (error: unknown) => active && setPhase(phaseOfTokenError(error)),
     );

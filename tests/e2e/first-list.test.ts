@@ -1,10 +1,13 @@
 /**
- * The server-rendered first list, as the browser sees it: the help center opens the
- * widget with one POST whose answer already holds the user's items, so showing them needs no API
- * call; the token still travels once, in a body, never in a URL; the controls wake up once the
- * JavaScript is there; and reloading the frame (a plain GET) still shows the list.
+ * The first list, as the browser sees it. In the iframe, the help center opens the widget with
+ * one POST whose answer already holds the user's items, so showing them needs no API call; the
+ * token travels once, in a body, never in a URL; and reloading the frame (a plain GET) still
+ * shows the list. In script mode the widget is in the help center page: the loader asks for the
+ * token and, as soon as it has it, for the list, once each, while the widget's module loads; a
+ * later page view skips the CORS preflight. In both, the controls wake up once the JavaScript is
+ * there, and a signed-out visitor is opened without a POST.
  */
-import type { Request } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -21,22 +24,57 @@ import {
 import { FakeZendeskClient } from '../../dev/fake-zendesk-client';
 import { addItems as addItemsByApi } from '../support/api';
 import { useBrowser } from '../support/browser-hooks';
+import { startCountingProxy } from '../support/counting-proxy';
 import { system } from '../support/system';
 
 const MODES: EmbedMode[] = ['script', 'iframe'];
 const TOKEN_PATH = '/api/v2/help_center/integration/token';
 
-describe.each(MODES)('first list in %s mode', { timeout: 60_000 }, (mode) => {
+/** What every suite below uses: its browser, the system, and a user who already has items. */
+function useSuite(): {
+  browser: () => Browser;
+  helpCenter: string;
+  app: string;
+  userWithItems: (values: string[]) => Promise<number>;
+} {
   const browser = useBrowser();
   const { zendeskUrl: helpCenter, apps } = system();
   const app = apps.embedded;
   const zendesk = new FakeZendeskClient(helpCenter);
-
-  async function userWithItems(values: string[]): Promise<number> {
+  const userWithItems = async (values: string[]): Promise<number> => {
     const userId = freshUserId();
     await addItemsByApi(app, await zendesk.userToken(userId), values);
     return userId;
-  }
+  };
+  return { browser, helpCenter, app, userWithItems };
+}
+
+describe.each(MODES)('first list, in either mode: %s', { timeout: 60_000 }, (mode) => {
+  const { browser, helpCenter, app, userWithItems } = useSuite();
+
+  it('turns interactive once hydrated: an add made right away is saved', async () => {
+    const page = await signedInPage(browser(), helpCenter, await userWithItems(['Existing']));
+    const frame = await openTodoPage(page, helpCenter, app, mode);
+    await addItem(frame, 'Added at once');
+    expect(await itemTexts(frame)).toEqual(['Existing', 'Added at once']);
+    await page.context().close();
+  });
+
+  it('shows a signed-out visitor the sign-in message, opened without a POST', async () => {
+    const page = await signedInPage(browser(), helpCenter, 'anonymous');
+    const posts: string[] = [];
+    page.context().on('request', (r) => r.method() === 'POST' && posts.push(r.url()));
+    await page.goto(todoPageUrl(helpCenter, app, mode));
+    const frame = await widgetFrame(page, app);
+    await frame.waitForSelector('text=Sign in to see your to-do list.');
+    expect(posts).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('first list in iframe mode, opened by a POST', { timeout: 60_000 }, () => {
+  const mode: EmbedMode = 'iframe';
+  const { browser, helpCenter, app, userWithItems } = useSuite();
 
   it('arrives in the widget’s HTML: one POST, the token in its body, no API call to show it', async () => {
     const values = ['Renew the certificate', 'Call <Ana> & co'];
@@ -102,14 +140,6 @@ describe.each(MODES)('first list in %s mode', { timeout: 60_000 }, (mode) => {
     await page.context().close();
   });
 
-  it('turns interactive once hydrated: an add made right away is saved', async () => {
-    const page = await signedInPage(browser(), helpCenter, await userWithItems(['Existing']));
-    const frame = await openTodoPage(page, helpCenter, app, mode);
-    await addItem(frame, 'Added at once');
-    expect(await itemTexts(frame)).toEqual(['Existing', 'Added at once']);
-    await page.context().close();
-  });
-
   it('keeps working when the frame itself is reloaded', async () => {
     const values = ['Survives a reload'];
     const page = await signedInPage(browser(), helpCenter, await userWithItems(values));
@@ -141,15 +171,105 @@ describe.each(MODES)('first list in %s mode', { timeout: 60_000 }, (mode) => {
     expect(posts).toEqual([]);
     await page.context().close();
   });
+});
 
-  it('shows a signed-out visitor the sign-in message, opened without a POST', async () => {
-    const page = await signedInPage(browser(), helpCenter, 'anonymous');
-    const posts: string[] = [];
-    page.context().on('request', (r) => r.method() === 'POST' && posts.push(r.url()));
-    await page.goto(todoPageUrl(helpCenter, app, mode));
-    const frame = await widgetFrame(page, app);
-    await frame.waitForSelector('text=Sign in to see your to-do list.');
-    expect(posts).toEqual([]);
+describe('first list in script mode, in the page', { timeout: 60_000 }, () => {
+  const mode: EmbedMode = 'script';
+  const { browser, helpCenter, app, userWithItems } = useSuite();
+
+  /** Every request the page makes from now on, as `<origin name><path>`, and the requests. */
+  function recordRequests(page: Page): { seen: Request[]; named: () => string[] } {
+    const seen: Request[] = [];
+    page.context().on('request', (request) => seen.push(request));
+    const name = (origin: string): string =>
+      origin === app ? 'app ' : origin === helpCenter ? 'help center ' : origin;
+    return {
+      seen,
+      named: () =>
+        seen.map((r) => new URL(r.url())).map((url) => `${name(url.origin)}${url.pathname}`),
+    };
+  }
+
+  it('arrives with one token request and one list request, the token in its header', async () => {
+    const values = ['Renew the certificate', 'Call <Ana> & co'];
+    const page = await signedInPage(browser(), helpCenter, await userWithItems(values));
+    const { seen, named } = recordRequests(page);
+    const frame = await openTodoPage(page, helpCenter, app, mode);
+    expect(await itemTexts(frame)).toEqual(values);
+    await page.waitForLoadState('networkidle');
+    // Nothing else was asked for to show them: no frame, no second list, no token refresh.
+    expect(named().sort()).toEqual(
+      [
+        'help center /hc/todo',
+        'app /embed.js',
+        `help center ${TOKEN_PATH}`,
+        'app /embed/widget.js',
+        'app /api/todo_items',
+      ].sort(),
+    );
+    const token = seen.find((r) => r.url() === `${helpCenter}${TOKEN_PATH}`)!;
+    const { token: value } = (await (await token.response())!.json()) as { token: string };
+    const list = seen.find((r) => r.url() === `${app}/api/todo_items`)!;
+    expect([list.method(), list.headers().authorization]).toEqual(['GET', `Bearer ${value}`]);
+    expect(seen.filter((r) => r.url().includes(value) || r.postData()?.includes(value))).toEqual(
+      [],
+    );
+    await page.context().close();
+  });
+
+  it('shows the list again when the page is reloaded, asking for it once', async () => {
+    const page = await signedInPage(browser(), helpCenter, await userWithItems(['Survives']));
+    const frame = await openTodoPage(page, helpCenter, app, mode);
+    await addItem(frame, 'Second');
+    const { named } = recordRequests(page);
+    await page.reload();
+    const reloaded = await widgetFrame(page, app);
+    await reloaded.waitForSelector('#hct-view li label');
+    expect(await itemTexts(reloaded)).toEqual(['Survives', 'Second']);
+    await page.waitForLoadState('networkidle');
+    const asked = named().filter((r) => r.endsWith(TOKEN_PATH) || r.includes('/api/'));
+    expect(asked).toEqual([`help center ${TOKEN_PATH}`, 'app /api/todo_items']);
+    await page.context().close();
+  });
+
+  it('skips the CORS preflight on a later page view (Access-Control-Max-Age)', async () => {
+    // The list request carries Authorization, so the browser asks the app first (OPTIONS), and
+    // may keep the answer for its max-age. Preflights are not request events: counted by a proxy
+    // in front of the app, which then serves the snippet's script, module and API.
+    const proxy = await startCountingProxy(app);
+    try {
+      const page = await signedInPage(browser(), helpCenter, await userWithItems(['Warm']));
+      const preflights = (): number => proxy.count('OPTIONS', '/api/todo_items');
+      const lists = (): number => proxy.count('GET', '/api/todo_items');
+      for (const visit of [1, 2]) {
+        const frame = await openTodoPage(page, helpCenter, proxy.url, mode);
+        expect(await itemTexts(frame)).toEqual(['Warm']);
+        expect(lists()).toBe(visit);
+      }
+      // The cold view needed one (the proxy does see them), the warm one none.
+      expect(preflights()).toBe(1);
+      await page.context().close();
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('shows the list in a help center whose CSP forbids posting forms elsewhere', async () => {
+    const values = ['Shown anyway'];
+    const page = await signedInPage(browser(), helpCenter, await userWithItems(values));
+    await page.addInitScript(() => {
+      const violations: string[] = [];
+      (window as unknown as { violations: string[] }).violations = violations;
+      document.addEventListener('securitypolicyviolation', (e) =>
+        violations.push(e.violatedDirective),
+      );
+    });
+    const frame = await openTodoPage(page, helpCenter, app, mode, { formaction: 'self' });
+    expect(await itemTexts(frame)).toEqual(values);
+    const violations = await page.evaluate(
+      () => (window as unknown as { violations: string[] }).violations,
+    );
+    expect(violations).toEqual([]);
     await page.context().close();
   });
 });

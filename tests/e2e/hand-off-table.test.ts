@@ -1,208 +1,78 @@
 /**
- * One table of cases, run against both generated hand-offs — public/embed.js (script mode) and
- * the inline script of theme-snippet/todo-list-iframe.hbs (iframe mode) — so the two modes
- * cannot drift apart. The widget is replaced by a probe page on the app's origin that records
- * what the parent posts and says what the test tells it to; the parent is the real snippet in
- * the fake help center, talking to a token endpoint each case shapes.
+ * One table of cases (tests/support/hand-off-cases.ts) held against both generated hand-offs, so
+ * the two modes cannot drift apart. Iframe mode (the inline script of
+ * theme-snippet/todo-list-iframe.hbs): a probe page stands in for /widget and records what the
+ * parent posts (probe-widget.ts). Script mode (public/embed.js): the real widget in the page,
+ * observed as a user and an attacker would — what it shows, and where the token goes. The parent
+ * is the real snippet in the fake help center, talking to a token endpoint each case shapes.
  */
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
-import { freshUserId, newContext, signIn, widgetFrame, type EmbedMode } from '../../dev/browser';
-import { useBrowser } from '../support/browser-hooks';
+import { addItem, freshUserId, widgetFrame, type EmbedMode } from '../../dev/browser';
 import { FakeZendeskClient } from '../../dev/fake-zendesk-client';
+import { messagesFor } from '../../lib/widget/i18n';
+import { useBrowser } from '../support/browser-hooks';
+import { LOCALE_CASES, TOKEN_CASES, UNDECODABLE, type TokenReply } from '../support/hand-off-cases';
+import { carrying, inPage, recordRequests, type InPage } from '../support/in-page-hand-off';
+import { handshake, openedFrame, probePage, say, type Opened } from '../support/probe-widget';
 import { system } from '../support/system';
 
 const MODES: EmbedMode[] = ['script', 'iframe'];
-const TOKEN_PATH = '/api/v2/help_center/integration/token';
 
-/**
- * Stands in for /widget: records how it was opened (`opened`: method and body) and every message
- * from its parent, and posts what it is told to.
- */
-const probe = (
-  opened: Opened,
-): string => `<!DOCTYPE html><html lang="en"><title>probe</title><script>
-window.opened = ${JSON.stringify(opened).replace(/</g, '\\u003c')};
-window.got = [];
-addEventListener('message', function (e) {
-  if (e.source === parent) got.push({ origin: e.origin, data: e.data });
-});
-window.say = function (message) { parent.postMessage(message, '*'); };
-</script>`;
-
-interface Opened {
-  method: string;
-  body: string | null;
-}
-
-interface Received {
-  origin: string;
-  data: Record<string, unknown>;
-}
-
-type TokenReply =
-  { kind: 'valid' } | { kind: 'fulfill'; status: number; body: string } | { kind: 'abort' };
-
-const UNDECODABLE = 'eyJhbGciOiJSUzI1NiJ9.!!!.sig';
-
-const TOKEN_CASES: {
-  name: string;
-  reply: TokenReply;
-  /** The second message after `ready` (the first is always config); `token: 'VALID'` = the real one. */
-  expected: Record<string, unknown>;
-  /** Token fetches a second `ready` causes: none while the token is cached, else one. */
-  refetches: number;
-  /** How the parent opens the widget: a POST carrying the token it got, else a plain GET. */
-  opens: 'POST' | 'GET';
-}[] = [
-  {
-    name: 'a valid token (cached until shortly before exp)',
-    reply: { kind: 'valid' },
-    expected: { type: 'hc-todo:token', v: 1, token: 'VALID' },
-    opens: 'POST',
-    refetches: 0,
-  },
-  {
-    name: 'a token whose exp cannot be read (passed on, never cached)',
-    reply: { kind: 'fulfill', status: 200, body: JSON.stringify({ token: UNDECODABLE }) },
-    expected: { type: 'hc-todo:token', v: 1, token: UNDECODABLE },
-    opens: 'POST',
-    refetches: 1,
-  },
-  {
-    name: 'an answer without a token',
-    reply: { kind: 'fulfill', status: 200, body: '{}' },
-    expected: { type: 'hc-todo:token-error', v: 1, code: 'failed' },
-    opens: 'GET',
-    refetches: 1,
-  },
-  {
-    name: 'an answer that is not JSON',
-    reply: { kind: 'fulfill', status: 200, body: '<html>' },
-    expected: { type: 'hc-todo:token-error', v: 1, code: 'failed' },
-    opens: 'GET',
-    refetches: 1,
-  },
-  {
-    name: 'a 404 (a plan without help center JWTs)',
-    reply: { kind: 'fulfill', status: 404, body: '{}' },
-    expected: { type: 'hc-todo:token-error', v: 1, code: 'unavailable', status: 404 },
-    opens: 'GET',
-    refetches: 1,
-  },
-  {
-    name: 'a 500',
-    reply: { kind: 'fulfill', status: 500, body: '{}' },
-    expected: { type: 'hc-todo:token-error', v: 1, code: 'failed', status: 500 },
-    opens: 'GET',
-    refetches: 1,
-  },
-  {
-    name: 'a network failure',
-    reply: { kind: 'abort' },
-    expected: { type: 'hc-todo:token-error', v: 1, code: 'failed' },
-    opens: 'GET',
-    refetches: 1,
-  },
-];
-
-const LOCALE_CASES: {
-  name: string;
-  path: string;
-  params: Record<string, string>;
-  locale: string;
-}[] = [
-  { name: 'HelpCenter.user.locale', path: '/hc/todo', params: { locale: 'de' }, locale: 'de' },
-  {
-    name: '<html lang> when the user has no locale',
-    path: '/hc/ja/p/todo',
-    params: { locale: 'none', lang: 'fr-FR' },
-    locale: 'fr-fr',
-  },
-  {
-    name: 'the /hc/<locale>/ path when the page has no lang either',
-    path: '/hc/es-419/p/todo',
-    params: { locale: 'none', lang: '' },
-    locale: 'es-419',
-  },
-  {
-    name: 'English when nothing says',
-    path: '/hc/todo',
-    params: { locale: 'none', lang: '' },
-    locale: 'en',
-  },
-];
-
-describe.each(MODES)('hand-off table in %s mode', { timeout: 60_000 }, (mode) => {
+/** The browser, the system and the fake help center's page URLs, for one describe block. */
+function useHelpCenter(mode: EmbedMode): {
+  browser: ReturnType<typeof useBrowser>;
+  helpCenter: string;
+  app: string;
+  zendesk: FakeZendeskClient;
+  pageUrl: (path: string, params?: Record<string, string>) => string;
+} {
   const browser = useBrowser();
   const { zendeskUrl: helpCenter, apps } = system();
   const app = apps.embedded;
-  const zendesk = new FakeZendeskClient(helpCenter);
-
   const pageUrl = (path: string, params: Record<string, string> = {}): string =>
     `${helpCenter}${path}?${new URLSearchParams({ mode, app, ...params })}`;
+  return { browser, helpCenter, app, zendesk: new FakeZendeskClient(helpCenter), pageUrl };
+}
 
-  /** A signed-in page whose widget is the probe; `fetches()` counts token requests. */
-  async function probePage(
-    user: number | 'anonymous',
-    reply: TokenReply,
-  ): Promise<{ page: Page; context: BrowserContext; valid: string; fetches: () => number }> {
-    const context = await newContext(browser());
-    const page = await context.newPage();
-    await signIn(page, helpCenter, user);
-    const valid = typeof user === 'number' ? await zendesk.userToken(user) : '';
-    let fetches = 0;
-    await context.route(
-      (url) => url.origin === app && url.pathname === '/widget',
-      (route) => {
-        const opened = { method: route.request().method(), body: route.request().postData() };
-        return route.fulfill({ contentType: 'text/html', body: probe(opened) });
-      },
-    );
-    await context.route(`${helpCenter}${TOKEN_PATH}`, (route) => {
-      fetches += 1;
-      if (reply.kind === 'abort') return route.abort('failed');
-      if (reply.kind === 'valid') return route.fulfill({ json: { token: valid } });
-      return route.fulfill({
-        status: reply.status,
-        contentType: 'application/json',
-        body: reply.body,
-      });
+describe.each(MODES)('hand-off table, in either mode: %s', { timeout: 60_000 }, (mode) => {
+  const { browser, helpCenter, app, zendesk, pageUrl } = useHelpCenter(mode);
+
+  it('sends nothing anywhere from a snippet pasted unchanged, and says what to replace', async () => {
+    const { page, context, fetches } = await probePage(browser(), zendesk, app, freshUserId(), {
+      kind: 'valid',
     });
-    return { page, context, valid, fetches: () => fetches };
-  }
+    const requests = recordRequests(context);
+    const errors: string[] = [];
+    page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+    // `load` waits for the async embed.js to fail (script mode) and the inline hand-off has run
+    // during parsing (iframe mode): no token is asked for, and nothing but the page's own
+    // requests and the placeholder's unresolvable GETs go out.
+    await page.goto(pageUrl('/hc/todo', { placeholder: '1' }), { waitUntil: 'load' });
+    expect(fetches()).toBe(0);
+    const origins = new Set(requests.map((r) => new URL(r.url()).origin));
+    origins.delete(helpCenter);
+    expect([...origins]).toEqual(['https://your-app.invalid']);
+    expect(requests.filter((r) => r.method() !== 'GET')).toEqual([]);
+    if (mode === 'iframe') {
+      expect(errors.filter((e) => e.startsWith('hc-todo:'))).toEqual([
+        "hc-todo: https://your-app.invalid is a placeholder: put your deployment's URL instead",
+      ]);
+    }
+    await context.close();
+  });
+});
 
-  /** The probe frame once the parent has opened it as `method` (a POST replaces a first GET). */
-  async function openedFrame(page: Page, method: 'POST' | 'GET'): Promise<Frame> {
-    const frame = await widgetFrame(page, app);
-    await frame.waitForFunction(
-      (m) => (window as unknown as { opened: Opened }).opened.method === m,
-      method,
-    );
-    return frame;
-  }
+describe('hand-off table in iframe mode', { timeout: 60_000 }, () => {
+  const { browser, helpCenter, app, zendesk, pageUrl } = useHelpCenter('iframe');
+  const open = (user: number | 'anonymous', reply: TokenReply): ReturnType<typeof probePage> =>
+    probePage(browser(), zendesk, app, user, reply);
 
-  const say = (frame: Frame, message: Record<string, unknown>): Promise<void> =>
-    frame.evaluate((m) => (window as unknown as { say(m: unknown): void }).say(m), message);
-
-  /** Says `ready` and returns what the parent answered: config, then a token or its error. */
-  async function handshake(frame: Frame): Promise<[Received, Received]> {
-    const before = await frame.evaluate(() => (window as unknown as { got: unknown[] }).got.length);
-    await say(frame, { type: 'hc-todo:ready', v: 1 });
-    await frame.waitForFunction(
-      (n) => (window as unknown as { got: unknown[] }).got.length >= n + 2,
-      before,
-    );
-    const got = await frame.evaluate(() => (window as unknown as { got: Received[] }).got);
-    return [got[before]!, got[before + 1]!];
-  }
-
-  it.each(TOKEN_CASES)('token endpoint gives $name', async (c) => {
-    const userId = freshUserId();
-    const { page, context, valid, fetches } = await probePage(userId, c.reply);
+  it.each(TOKEN_CASES)('token endpoint gives $name', async ({ reply, frame: c }) => {
+    const { page, context, valid, fetches } = await open(freshUserId(), reply);
     await page.goto(pageUrl('/hc/todo'));
-    const frame = await openedFrame(page, c.opens);
+    const frame = await openedFrame(page, app, c.opens);
     const opened = await frame.evaluate(() => (window as unknown as { opened: Opened }).opened);
     const token = c.expected.token === 'VALID' ? valid : c.expected.token;
     // The token travels in the POST body only: never in the frame's URL.
@@ -221,9 +91,9 @@ describe.each(MODES)('hand-off table in %s mode', { timeout: 60_000 }, (mode) =>
   });
 
   it('answers a token request with a fresh fetch, and never asks for an anonymous visitor', async () => {
-    const signedIn = await probePage(freshUserId(), { kind: 'valid' });
+    const signedIn = await open(freshUserId(), { kind: 'valid' });
     await signedIn.page.goto(pageUrl('/hc/todo'));
-    const frame = await openedFrame(signedIn.page, 'POST');
+    const frame = await openedFrame(signedIn.page, app, 'POST');
     const [, first] = await handshake(frame);
     await say(frame, { type: 'hc-todo:token-request', v: 1 });
     await frame.waitForFunction(() => (window as unknown as { got: unknown[] }).got.length >= 3);
@@ -231,18 +101,18 @@ describe.each(MODES)('hand-off table in %s mode', { timeout: 60_000 }, (mode) =>
     expect(first.data.type).toBe('hc-todo:token');
     await signedIn.context.close();
 
-    const anonymous = await probePage('anonymous', { kind: 'valid' });
+    const anonymous = await open('anonymous', { kind: 'valid' });
     await anonymous.page.goto(pageUrl('/hc/todo'));
-    const [, answer] = await handshake(await openedFrame(anonymous.page, 'GET'));
+    const [, answer] = await handshake(await openedFrame(anonymous.page, app, 'GET'));
     expect(answer.data).toEqual({ type: 'hc-todo:token-error', v: 1, code: 'anonymous' });
     expect(anonymous.fetches()).toBe(0);
     await anonymous.context.close();
   });
 
   it('sizes the iframe from resize messages: rounded up, capped, nonsense ignored', async () => {
-    const { page, context } = await probePage(freshUserId(), { kind: 'valid' });
+    const { page, context } = await open(freshUserId(), { kind: 'valid' });
     await page.goto(pageUrl('/hc/todo'));
-    const frame = await openedFrame(page, 'POST');
+    const frame = await openedFrame(page, app, 'POST');
     await handshake(frame);
     const height = (): Promise<string> =>
       page.$eval('iframe', (iframe) => (iframe as HTMLIFrameElement).style.height);
@@ -264,21 +134,8 @@ describe.each(MODES)('hand-off table in %s mode', { timeout: 60_000 }, (mode) =>
     await context.close();
   });
 
-  /** Every request the page makes, from any frame, with its method and body. */
-  function recordRequests(context: BrowserContext): { url: URL; method: string; body: string }[] {
-    const seen: { url: URL; method: string; body: string }[] = [];
-    context.on('request', (request) =>
-      seen.push({
-        url: new URL(request.url()),
-        method: request.method(),
-        body: request.postData() ?? '',
-      }),
-    );
-    return seen;
-  }
-
   it('is not fooled by elements that shadow what it looks up (DOM clobbering)', async () => {
-    const { page, context, valid } = await probePage(freshUserId(), { kind: 'valid' });
+    const { page, context, valid } = await open(freshUserId(), { kind: 'valid' });
     const requests = recordRequests(context);
     // An `<img name="currentScript">` and an `<img id="hc-todo-frame">`, both pointing at the
     // help center's own origin, come before the snippet.
@@ -286,47 +143,116 @@ describe.each(MODES)('hand-off table in %s mode', { timeout: 60_000 }, (mode) =>
     expect(await page.$$eval('img[name="currentScript"], img#hc-todo-frame', (e) => e.length)).toBe(
       2,
     );
-    const frame = await openedFrame(page, 'POST');
+    const frame = await openedFrame(page, app, 'POST');
     const [, answer] = await handshake(frame);
     expect(answer.data).toEqual({ type: 'hc-todo:token', v: 1, token: valid });
     // The token went to the app, and nothing at all asked the help center for a widget.
-    const carrying = requests.filter((r) => r.body.includes(valid) || r.url.href.includes(valid));
-    expect(carrying.map((r) => `${r.method} ${r.url.origin}${r.url.pathname}`)).toEqual([
-      `POST ${app}/widget`,
-    ]);
-    expect(requests.filter((r) => r.url.origin !== app && /widget/.test(r.url.pathname))).toEqual(
-      [],
+    const carrying = requests.filter(
+      (r) => (r.postData() ?? '').includes(valid) || r.url().includes(valid),
     );
-    await context.close();
-  });
-
-  it('sends nothing anywhere from a snippet pasted unchanged, and says what to replace', async () => {
-    const { page, context, fetches } = await probePage(freshUserId(), { kind: 'valid' });
-    const requests = recordRequests(context);
-    const errors: string[] = [];
-    page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
-    // `load` waits for the async embed.js to fail (script mode) and the inline hand-off has run
-    // during parsing (iframe mode): no token is asked for, and nothing but the page's own
-    // requests and the placeholder's unresolvable GETs go out.
-    await page.goto(pageUrl('/hc/todo', { placeholder: '1' }), { waitUntil: 'load' });
-    expect(fetches()).toBe(0);
-    const origins = new Set(requests.map((r) => r.url.origin));
-    origins.delete(helpCenter);
-    expect([...origins]).toEqual(['https://your-app.invalid']);
-    expect(requests.filter((r) => r.method !== 'GET')).toEqual([]);
-    if (mode === 'iframe') {
-      expect(errors.filter((e) => e.startsWith('hc-todo:'))).toEqual([
-        "hc-todo: https://your-app.invalid is a placeholder: put your deployment's URL instead",
-      ]);
-    }
+    const sent = carrying.map(
+      (r) => `${r.method()} ${new URL(r.url()).origin}${new URL(r.url()).pathname}`,
+    );
+    expect(sent).toEqual([`POST ${app}/widget`]);
+    const elsewhere = requests.map((r) => new URL(r.url())).filter((u) => u.origin !== app);
+    expect(elsewhere.filter((u) => /widget/.test(u.pathname))).toEqual([]);
     await context.close();
   });
 
   it.each(LOCALE_CASES)('takes the locale from $name', async (c) => {
-    const { page, context } = await probePage(freshUserId(), { kind: 'valid' });
+    const { page, context } = await open(freshUserId(), { kind: 'valid' });
     await page.goto(pageUrl(c.path, c.params));
-    const [config] = await handshake(await openedFrame(page, 'POST'));
+    const [config] = await handshake(await openedFrame(page, app, 'POST'));
     expect(config.data.locale).toBe(c.locale);
     await context.close();
+  });
+});
+
+describe('hand-off table in script mode', { timeout: 60_000 }, () => {
+  const { browser, app, zendesk, pageUrl } = useHelpCenter('script');
+
+  const open = (user: number | 'anonymous', first: TokenReply): Promise<InPage> =>
+    inPage(browser(), zendesk, user, first);
+
+  it.each(TOKEN_CASES)('token endpoint gives $name', async ({ reply, page: c }) => {
+    const { page, valid, fetches, requests } = await open(freshUserId(), reply);
+    await page.goto(pageUrl('/hc/todo'));
+    const frame = await widgetFrame(page, app);
+    const api = (): Request[] => requests.filter((r) => r.url().startsWith(`${app}/api/`));
+    if (c.shows === 'unavailable') {
+      await frame.waitForSelector('#hct-view [role="alert"]:has-text("Guide Enterprise")');
+      // Nothing to try again, and nothing to type into.
+      expect(await frame.$$('#hct-view button, #hct-new')).toEqual([]);
+    } else if (c.shows === 'failed') {
+      await frame.waitForSelector('#hct-view [role="alert"]:has-text("couldn’t be confirmed")');
+      await page.waitForLoadState('networkidle');
+      // No token, so no API call; and the failure is not asked again behind the user's back.
+      expect([fetches(), api().length]).toEqual([1, 0]);
+      // "Try again" fetches a fresh token (the endpoint gives a valid one by now).
+      await frame.click('#hct-view button:text("Try again")');
+    }
+    if (c.shows !== 'unavailable') {
+      await frame.waitForSelector('#hct-new');
+      await addItem(frame, 'Saved'); // the cached token serves it
+    }
+    await page.waitForLoadState('networkidle');
+    expect(fetches()).toBe(c.tokenRequests);
+    const tokenName = (r: Request): string =>
+      r.headers().authorization === `Bearer ${UNDECODABLE}` ? 'undecodable' : 'valid';
+    const calls = await Promise.all(
+      api().map(
+        async (r) =>
+          `${r.method()} ${new URL(r.url()).pathname} ${(await r.response())?.status()} ${tokenName(r)}`,
+      ),
+    );
+    expect(calls).toEqual([
+      ...(c.refused ? ['GET /api/todo_items 401 undecodable'] : []),
+      ...(c.shows === 'unavailable'
+        ? []
+        : ['GET /api/todo_items 200 valid', 'POST /api/todo_items 201 valid']),
+    ]);
+    expect(carrying(requests, valid, app)).toHaveLength(c.shows === 'unavailable' ? 0 : 2);
+    expect(carrying(requests, UNDECODABLE, app)).toHaveLength(c.refused ? 1 : 0);
+    await page.context().close();
+  });
+
+  it('never asks for an anonymous visitor’s token: the sign-in message instead', async () => {
+    const { page, fetches, requests } = await open('anonymous', { kind: 'valid' });
+    await page.goto(pageUrl('/hc/todo'));
+    const frame = await widgetFrame(page, app);
+    await frame.waitForSelector('#hct-view >> text=Sign in to see your to-do list.');
+    // A token request would be in flight or done once the page's network is quiet.
+    await page.waitForLoadState('networkidle');
+    expect(fetches()).toBe(0);
+    expect(requests.filter((r) => r.url().startsWith(`${app}/api/`))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('is not fooled by elements that shadow what it looks up (DOM clobbering)', async () => {
+    const { page, valid, requests } = await open(freshUserId(), { kind: 'valid' });
+    // An `<img name="currentScript">` and an `<img id="hc-todo-frame">`, both pointing at the
+    // help center's own origin, come before the snippet: taken for the loader's own tag, the
+    // help center would be asked for the module and sent the token.
+    await page.goto(pageUrl('/hc/todo', { clobber: '1' }));
+    expect(await page.$$eval('img[name="currentScript"], img#hc-todo-frame', (e) => e.length)).toBe(
+      2,
+    );
+    const frame = await widgetFrame(page, app);
+    await frame.waitForSelector('#hc-todo #hct-new');
+    await page.waitForLoadState('networkidle');
+    const sent = carrying(requests, valid, app).map((r) => `${r.method()} ${r.url()}`);
+    expect(sent).toEqual([`GET ${app}/api/todo_items`]);
+    const modules = requests.filter((r) => new URL(r.url()).pathname === '/embed/widget.js');
+    expect(modules.map((r) => new URL(r.url()).origin)).toEqual([app]);
+    await page.context().close();
+  });
+
+  it.each(LOCALE_CASES)('takes the locale from $name', async (c) => {
+    const { page } = await open(freshUserId(), { kind: 'valid' });
+    await page.goto(pageUrl(c.path, c.params));
+    const frame = await widgetFrame(page, app);
+    expect(await frame.getAttribute('#hct-view', 'lang')).toBe(c.language);
+    expect(await frame.textContent('#hct-view-title')).toBe(messagesFor(c.language).title);
+    await page.context().close();
   });
 });

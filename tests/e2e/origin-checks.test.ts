@@ -1,7 +1,8 @@
 /**
  * What an attacker on another origin can do: post messages into the widget from another frame
- * (ignored, even a forged token), and frame /widget from a page that is not a help center
- * (refused by the browser because of `frame-ancestors`).
+ * (ignored, even a forged token) — the iframe's widget, which takes its token by message, and
+ * script mode's, which takes none at all — and frame /widget from a page that is not a help
+ * center (refused by the browser because of `frame-ancestors`).
  */
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -39,10 +40,17 @@ describe('origin checks', { timeout: 60_000 }, () => {
     return frame!;
   }
 
+  /** The list of whoever `token` says they are, as the API holds it. */
+  const listOf = (token: string): Promise<unknown[]> =>
+    fetch(`${app}/api/todo_items`, { headers: { authorization: `Bearer ${token}` } })
+      .then((res) => res.json() as Promise<{ todo_items: unknown[] }>)
+      .then((body) => body.todo_items);
+
   it('ignores messages from any window but its parent, and from origins not allowed', async () => {
     const userId = freshUserId();
     const page = await signedInPage(browser(), helpCenter, userId);
-    const widget = await openTodoPage(page, helpCenter, app, 'script');
+    // The widget that listens for messages is the iframe's (/widget).
+    const widget = await openTodoPage(page, helpCenter, app, 'iframe');
     const intruderId = freshUserId();
     const forgedToken = await zendesk.userToken(intruderId, { origin: helpCenter });
 
@@ -72,10 +80,7 @@ describe('origin checks', { timeout: 60_000 }, () => {
     );
     expect(await widget.textContent('h1')).toBe('To-do list');
     await addItem(widget, 'Written with my own token');
-    const intruderList = await fetch(`${app}/api/todo_items`, {
-      headers: { authorization: `Bearer ${forgedToken}` },
-    }).then((res) => res.json() as Promise<{ todo_items: unknown[] }>);
-    expect(intruderList.todo_items).toEqual([]);
+    expect(await listOf(forgedToken)).toEqual([]);
 
     // Control: the same message from the parent itself, to the widget's origin, is accepted.
     await page.evaluate((origin) => {
@@ -83,6 +88,36 @@ describe('origin checks', { timeout: 60_000 }, () => {
       frame.contentWindow!.postMessage({ type: 'hc-todo:config', v: 1, locale: 'de' }, origin);
     }, app);
     await widget.waitForSelector('h1:text-is("Aufgabenliste")');
+    await page.context().close();
+  });
+
+  it('takes no message at all in script mode, from any frame of any origin', async () => {
+    const page = await signedInPage(browser(), helpCenter, freshUserId());
+    const widget = await openTodoPage(page, helpCenter, app, 'script');
+    const forgedToken = await zendesk.userToken(freshUserId(), { origin: helpCenter });
+    // Counts what reaches the help center page, where the in-page widget lives; any listener of
+    // the widget's was added before this one, so has run by the time this one counts.
+    await page.evaluate(() => {
+      const seen = window as unknown as { hcTodoMessages: number };
+      seen.hcTodoMessages = 0;
+      window.addEventListener('message', () => (seen.hcTodoMessages += 1));
+    });
+    for (const origin of [foreignOrigin, helpCenter]) {
+      const sibling = await addSibling(page, origin);
+      await sibling.evaluate((token) => {
+        window.parent.postMessage({ type: 'hc-todo:config', v: 1, locale: 'de' }, '*');
+        window.parent.postMessage({ type: 'hc-todo:token', v: 1, token }, '*');
+      }, forgedToken);
+    }
+    await page.waitForFunction(
+      () => (window as unknown as { hcTodoMessages: number }).hcTodoMessages >= 4,
+    );
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
+    );
+    expect(await widget.textContent('#hct-view-title')).toBe('To-do list');
+    await addItem(widget, 'Written with my own token');
+    expect(await listOf(forgedToken)).toEqual([]);
     await page.context().close();
   });
 
