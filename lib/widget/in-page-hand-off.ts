@@ -16,10 +16,10 @@ export interface InPageHandOff {
   /** The user's token (`fresh`: not the cached one); `null` for an anonymous help center user. */
   getToken: ((fresh: boolean) => Promise<string>) | null;
   /**
-   * The loader's own first token request, under way since it ran: the widget's first connect
-   * waits for it rather than asking again. Absent from loaders older than the field.
+   * The loader's own first token request, under way since it ran (`null` when anonymous): the
+   * widget's first connect waits for it rather than asking again.
    */
-  firstToken?: Promise<string> | null;
+  firstToken: Promise<string> | null;
   /** The loader's `GET /api/todo_items` body, or `null` when it failed (the widget asks again). */
   firstList: Promise<unknown> | null;
   locale?: string;

@@ -17,7 +17,7 @@ export function useHostPage(handOff: InPageHandOff, initialPhase: Phase): HandOf
   // The first connect takes the loader's request as it settles (a failure is not cached, so
   // asking again would cost a second request and a round trip); "Try again" asks anew, also
   // when the mount already knew how that request ended.
-  const firstToken = useRef(initialPhase === 'connecting' ? (handOff.firstToken ?? null) : null);
+  const firstToken = useRef(initialPhase === 'connecting' ? handOff.firstToken : null);
 
   useEffect(() => {
     if (phase !== 'connecting' || !handOff.getToken) return;

@@ -60,7 +60,7 @@ export async function mount(shadow: ShadowRoot, handOff: InPageHandOff): Promise
   shadow.adoptedStyleSheets = [sheet];
 
   // Whatever the loader already has is shown in the first render: the list, not "loading".
-  const token = peek(handOff.firstToken ?? handOff.getToken?.(false) ?? null);
+  const token = peek(handOff.firstToken);
   const list = peek(handOff.firstList);
   await null; // lets the reactions above run for promises that were already settled
   let phase: Phase = 'connecting';
