@@ -25,10 +25,10 @@ export function GuideSteps({ origin }: { origin: string | undefined }): JSX.Elem
         to the page where signed-in users will find it.
       </li>
       <li>
-        If your help center sends a <code>Content-Security-Policy</code>, it must let the page frame{' '}
-        {app} (<code>frame-src</code>) and, in script mode, load its script (<code>script-src</code>
-        ). Add it to <code>form-action</code> too: without it the widget still opens, just without
-        its faster first list.
+        If your help center sends a <code>Content-Security-Policy</code>, script mode needs {app} in{' '}
+        <code>script-src</code> and <code>connect-src</code>; iframe mode needs it in{' '}
+        <code>frame-src</code>, and in <code>form-action</code> for its faster first list (without
+        it the widget still opens).
       </li>
       <li>
         Help center on a host-mapped domain (e.g. <code>help.example.com</code>)? Add its origin to{' '}

@@ -13,7 +13,7 @@ const ABOUT: Record<SnippetMode, { title: string; choose: string }> = {
   script: {
     title: 'Script mode',
     choose:
-      'Fastest to set up and to load: one tag that runs this deployment’s loader (embed.js) on your help center’s origin. Pick it when the same team runs the help center and this deployment.',
+      'Fastest to set up and to load: one tag, and the widget runs in your help center’s page, with this deployment’s code (embed.js and the widget) on your help center’s origin. Pick it when the same team runs the help center and this deployment.',
   },
   iframe: {
     title: 'Iframe mode',
