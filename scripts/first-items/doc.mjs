@@ -53,6 +53,8 @@ Written by \`npm run bench\` (scripts/bench-first-items.mjs); re-run it rather t
 
 ${resultsTable(cells, networks, run.visits, pages)}
 
+Ratios marked with an asterisk are script mode's: it is timed by the rendered frame (Element Timing reports nothing in a shadow root), so it is divided by the baseline's median timed the same way — the tutorial's page and the floor record both — rather than by the Element Timing median in the baseline's row. Its goals are judged the same way.
+
 ### The two ways of timing a paint
 
 ${methodsTable(cells, pages)}

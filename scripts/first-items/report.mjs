@@ -38,9 +38,16 @@ export function resultsTable(cells, networks, visits, pages) {
       const views = (page) => cells.get(`${network}/${visit}/${page}`);
       const median = (page, field = 'ms') =>
         quantile(
-          views(page).map((v) => v[field]),
+          views(page)
+            .map((v) => v[field])
+            .filter((v) => v !== undefined),
           0.5,
         );
+      // A page timed by the rendered frame only (script mode: Element Timing sees nothing in a
+      // shadow root) is compared with its baselines timed the same way: like with like.
+      const byFrame = (page) => views(page).every((v) => v.how === 'frame');
+      const base = (page, baseline) =>
+        byFrame(page) ? median(baseline, 'frameMs') : median(baseline);
       for (const page of pages) {
         const t = views(page).map((v) => v.ms);
         const dom = views(page)
@@ -49,23 +56,24 @@ export function resultsTable(cells, networks, visits, pages) {
         const goal = GOALS[page];
         const verdicts = [];
         if (goal) {
-          const ratio = median(page) / median(goal.baseline);
+          const ratio = median(page) / base(page, goal.baseline);
           verdicts.push(
             `painted ≤ ${goal.ratio.toFixed(1)}× ${goal.baseline}: ${ratio <= goal.ratio ? 'met' : 'not met'}`,
           );
-        }
-        if (goal?.interactiveRatio) {
-          const ratio = median(page, 'interactiveMs') / median(goal.baseline, 'interactiveMs');
-          verdicts.push(
-            `add ≤ ${goal.interactiveRatio.toFixed(1)}×: ${ratio <= goal.interactiveRatio ? 'met' : 'not met'}`,
-          );
+          if (goal.interactiveRatio) {
+            // The tutorial's page takes input from its paint on: by the same clock as above.
+            const interactive = median(page, 'interactiveMs') / base(page, goal.baseline);
+            verdicts.push(
+              `add ≤ ${goal.interactiveRatio.toFixed(1)}×: ${interactive <= goal.interactiveRatio ? 'met' : 'not met'}`,
+            );
+          }
         }
         lines.push(
           `| ${network} | ${visit} | ${page} | ${ms(median(page))} | ${ms(quantile(t, 0.25))}–${ms(quantile(t, 0.75))} ` +
             `| ${ms(Math.min(...t))}–${ms(Math.max(...t))} | ${dom.length ? ms(quantile(dom, 0.5)) : '—'} ` +
             `| ${ms(median(page, 'interactiveMs'))} ` +
-            `| ${(median(page) / median('tutorial')).toFixed(2)} | ${(median(page) / median('floor')).toFixed(2)} ` +
-            `| ${(median(page, 'interactiveMs') / median('tutorial', 'interactiveMs')).toFixed(2)} | ${verdicts.join('; ')} |`,
+            `| ${(median(page) / base(page, 'tutorial')).toFixed(2)}${byFrame(page) ? '\\*' : ''} | ${(median(page) / base(page, 'floor')).toFixed(2)}${byFrame(page) ? '\\*' : ''} ` +
+            `| ${(median(page, 'interactiveMs') / (byFrame(page) ? base(page, 'tutorial') : median('tutorial', 'interactiveMs'))).toFixed(2)} | ${verdicts.join('; ')} |`,
         );
       }
     }
