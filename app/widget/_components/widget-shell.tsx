@@ -33,7 +33,7 @@ export interface WidgetShellProps {
   inPage?: boolean;
 }
 
-/** The id of the view's landmark, in both shells (tests and the early resize report find it). */
+/** The id of the view's landmark in both shells (its title's is `${VIEW_ID}-title`). */
 export const VIEW_ID = 'hct-view';
 
 function Body({
