@@ -70,8 +70,8 @@ export async function signIn(
   await page.goto(`${helpCenter}/hc/login?user=${user}`);
 }
 
-/** The iframe of iframe mode (`#hc-todo-frame`; embed.js marked its own before issue #16). */
-export const WIDGET_IFRAME = 'iframe[data-hc-todo], iframe#hc-todo-frame';
+/** The iframe of iframe mode (script mode has none since issue #16). */
+export const WIDGET_IFRAME = 'iframe#hc-todo-frame';
 
 /**
  * Script mode's widget: in the help center page, in #hc-todo's open shadow root (a `<section>`

@@ -27,7 +27,10 @@ export interface InPageHandOff {
   font?: string;
 }
 
-/** The loader's errors carry `code`: `unavailable` (plan without help center JWTs) or `failed`. */
+/**
+ * The loader's errors carry `code`: `unavailable` (plan without help center JWTs) or `failed` —
+ * also the widget's phase for each.
+ */
 export function tokenErrorCode(error: unknown): 'unavailable' | 'failed' {
   return (error as { code?: unknown } | null)?.code === 'unavailable' ? 'unavailable' : 'failed';
 }

@@ -7,9 +7,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { inPageApi, tokenErrorCode, type InPageHandOff } from './in-page-hand-off';
 import type { HandOffState, Phase } from './use-parent';
 
-const phaseOfTokenError = (error: unknown): Phase =>
-  tokenErrorCode(error) === 'unavailable' ? 'unavailable' : 'failed';
-
 /** `initialPhase`: what the mount already knew (the token had arrived, or was refused). */
 export function useHostPage(handOff: InPageHandOff, initialPhase: Phase): HandOffState {
   const [phase, setPhase] = useState<Phase>(initialPhase);
@@ -26,7 +23,7 @@ export function useHostPage(handOff: InPageHandOff, initialPhase: Phase): HandOf
     let active = true;
     token.then(
       () => active && setPhase('ready'),
-      (error: unknown) => active && setPhase(phaseOfTokenError(error)),
+      (error: unknown) => active && setPhase(tokenErrorCode(error)),
     );
     return () => {
       active = false;

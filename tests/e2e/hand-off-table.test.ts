@@ -14,7 +14,7 @@ import { FakeZendeskClient } from '../../dev/fake-zendesk-client';
 import { messagesFor } from '../../lib/widget/i18n';
 import { useBrowser } from '../support/browser-hooks';
 import { LOCALE_CASES, TOKEN_CASES, UNDECODABLE, type TokenReply } from '../support/hand-off-cases';
-import { carrying, inPage, recordRequests, type InPage } from '../support/in-page-hand-off';
+import { carrying, openInPage, recordRequests, type InPage } from '../support/in-page-hand-off';
 import { handshake, openedFrame, probePage, say, type Opened } from '../support/probe-widget';
 import { system } from '../support/system';
 
@@ -172,7 +172,7 @@ describe('hand-off table in script mode', { timeout: 60_000 }, () => {
   const { browser, app, zendesk, pageUrl } = useHelpCenter('script');
 
   const open = (user: number | 'anonymous', first: TokenReply): Promise<InPage> =>
-    inPage(browser(), zendesk, user, first);
+    openInPage(browser(), zendesk, user, first);
 
   it.each(TOKEN_CASES)('token endpoint gives $name', async ({ reply, page: c }) => {
     const { page, valid, fetches, requests } = await open(freshUserId(), reply);

@@ -27,7 +27,7 @@ export interface InPage {
 }
 
 /** A page signed in as `user`, the token endpoint answering `first`, then a valid token. */
-export async function inPage(
+export async function openInPage(
   browser: Browser,
   zendesk: FakeZendeskClient,
   user: number | 'anonymous',

@@ -65,8 +65,7 @@ export async function mount(shadow: ShadowRoot, handOff: InPageHandOff): Promise
   await null; // lets the reactions above run for promises that were already settled
   let phase: Phase = 'connecting';
   if (!handOff.getToken) phase = 'signed-out';
-  else if (token()?.error !== undefined)
-    phase = tokenErrorCode(token()!.error) === 'unavailable' ? 'unavailable' : 'failed';
+  else if (token()?.error !== undefined) phase = tokenErrorCode(token()!.error);
   else if (token()) phase = 'ready';
   const items = phase === 'ready' ? itemsOfListBody(list()?.value) : undefined;
   // Shown already, the loader's list must not answer a later `list()` as well: by then it is old.
